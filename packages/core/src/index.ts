@@ -1,1 +1,20 @@
-export {};
+/**
+ * @rosetta/core — the tensor engine under the MindSpore, PyTorch and Gluon facades:
+ * lazy tensors lowered to a kernel IR, code-generating backends, tape autograd.
+ */
+export { Tensor } from './tensor/tensor.js';
+export type { TapeNode } from './tensor/tape.js';
+export {
+  tensor, full, zeros, ones, zerosLike, onesLike, fullLike, arange, linspace, eye,
+  rand, randn, uniform, normal, type TensorOptions, type TensorData,
+} from './tensor/create.js';
+export * from './ops/index.js';
+export { noGrad, isGradEnabled, withGradMode } from './autograd/grad-mode.js';
+export { valueAndGrad } from './autograd/value-and-grad.js';
+export { setBackend, getBackend, listBackends, registerBackend } from './backend/registry.js';
+export type { Backend, DeviceBuffer } from './backend/backend.js';
+export { kernelStats, resetKernelStats, type KernelStats } from './stats.js';
+export { manualSeed, defaultGenerator, MT19937 } from './random/index.js';
+// np re-export pending
+export type { DType, HostArray, TypedArray } from './dtype.js';
+export { RosettaError, ShapeError, DTypeError, ValueError, BackendError } from './errors.js';

@@ -1,0 +1,33 @@
+import { isFloat } from '../dtype.js';
+import type { Tensor } from '../tensor/tensor.js';
+import { isGradEnabled } from './grad-mode.js';
+import type { PrimAttrs, Primitive } from './primitives.js';
+import { vjpRules } from './vjp.js';
+
+/** Whether an op on these inputs is recorded for backward. */
+export function needsGrad(inputs: readonly Tensor[]): boolean {
+  if (!isGradEnabled()) return false;
+  for (let i = 0; i < inputs.length; i++) if (inputs[i]!.requiresGrad) return true;
+  return false;
+}
+
+/** Records a primitive on the tape when an input requires grad and the output is floating. */
+export function record<P extends Primitive>(prim: P, inputs: readonly Tensor[], attrs: PrimAttrs[P], out: Tensor): Tensor {
+  if (!needsGrad(inputs) || !isFloat(out.dtype)) return out;
+  const saved = out.detach();
+  const rule = vjpRules[prim];
+  out.requiresGrad = true;
+  out.gradFn = { name: prim, inputs, vjp: (g) => rule(g, { inputs, out: saved, attrs }) };
+  return out;
+}
+
+/**
+ * Records a composite with its own VJP. Allowed only where the chain rule through the
+ * primitives would be numerically unstable (log-softmax and the like); the op's file says why.
+ */
+export function recordCustom(name: string, inputs: readonly Tensor[], out: Tensor, vjp: (g: Tensor) => readonly (Tensor | null)[]): Tensor {
+  if (!needsGrad(inputs) || !isFloat(out.dtype)) return out;
+  out.requiresGrad = true;
+  out.gradFn = { name, inputs, vjp };
+  return out;
+}

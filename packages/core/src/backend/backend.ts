@@ -1,0 +1,33 @@
+import type { DType, TypedArray } from '../dtype.js';
+import type { Kernel } from '../ir/kernel.js';
+import type { GatherSpec, MatmulSpec } from '../ir/special.js';
+
+/** A realized array owned by a backend. */
+export interface DeviceBuffer {
+  readonly backend: Backend;
+  readonly dtype: DType;
+  readonly size: number;
+}
+
+/**
+ * What a backend implements. Ops never talk to a backend directly: the IR layer lowers lazy
+ * expressions to `Kernel`s and calls `run`; matmul and the index kernels are the only special kernels.
+ */
+export interface Backend {
+  readonly name: string;
+  /** Whether `readSync` works (false on WebGPU: callers must `await data()`). */
+  readonly syncRead: boolean;
+  /** Wraps host data (the backend may keep the array itself). */
+  upload(data: TypedArray, dtype: DType): DeviceBuffer;
+  /** A zero-filled buffer. */
+  alloc(dtype: DType, size: number): DeviceBuffer;
+  readSync(buf: DeviceBuffer): TypedArray;
+  read(buf: DeviceBuffer): Promise<TypedArray>;
+  /** Runs a compiled (cached by `kernel.key`) elementwise/reduce kernel; returns whether it compiled anew. */
+  run(kernel: Kernel, inputs: readonly DeviceBuffer[], offsets: readonly number[], out: DeviceBuffer): boolean;
+  matmul(spec: MatmulSpec, a: DeviceBuffer, b: DeviceBuffer, out: DeviceBuffer): void;
+  /** out[..., j, ...] = src[..., index[..., j, ...], ...] along `spec.axis`. */
+  gather(spec: GatherSpec, src: DeviceBuffer, index: DeviceBuffer, out: DeviceBuffer): void;
+  /** out (already holding the base values) [..., index[..., j, ...], ...] += src[..., j, ...] along `spec.axis`. */
+  scatterAdd(spec: GatherSpec, index: DeviceBuffer, src: DeviceBuffer, out: DeviceBuffer): void;
+}

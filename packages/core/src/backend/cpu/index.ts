@@ -1,0 +1,67 @@
+import type { Backend, DeviceBuffer } from '../backend.js';
+import { allocStorage, type DType, type TypedArray } from '../../dtype.js';
+import type { Kernel } from '../../ir/kernel.js';
+import type { GatherSpec, MatmulSpec } from '../../ir/special.js';
+import { generateKernelSource } from './codegen.js';
+import { gatherHost, scatterAddHost } from './index-kernels.js';
+import { matmulHost } from './matmul.js';
+
+/** A cpu buffer is the typed array itself. */
+export interface CpuBuffer extends DeviceBuffer {
+  readonly data: TypedArray;
+}
+
+type CompiledKernel = (inputs: TypedArray[], offsets: readonly number[], out: TypedArray) => void;
+
+/**
+ * The cpu backend: each kernel becomes JavaScript source compiled once with `new Function` and
+ * cached by the IR's structural key, so a warm op costs a map lookup and a call.
+ */
+export class CpuBackend implements Backend {
+  readonly name = 'cpu';
+  readonly syncRead = true;
+  private readonly cache = new Map<string, CompiledKernel>();
+  private readonly arrays: TypedArray[] = [];
+
+  upload(data: TypedArray, dtype: DType): CpuBuffer {
+    return { backend: this, dtype, size: data.length, data };
+  }
+
+  alloc(dtype: DType, size: number): CpuBuffer {
+    return { backend: this, dtype, size, data: allocStorage(dtype, size) };
+  }
+
+  readSync(buf: DeviceBuffer): TypedArray {
+    return (buf as CpuBuffer).data;
+  }
+
+  read(buf: DeviceBuffer): Promise<TypedArray> {
+    return Promise.resolve((buf as CpuBuffer).data);
+  }
+
+  run(kernel: Kernel, inputs: readonly DeviceBuffer[], offsets: readonly number[], out: DeviceBuffer): boolean {
+    let fn = this.cache.get(kernel.key);
+    const fresh = fn === undefined;
+    if (fn === undefined) {
+      fn = new Function('I', 'O', 'out', generateKernelSource(kernel)) as CompiledKernel;
+      this.cache.set(kernel.key, fn);
+    }
+    const arrays = this.arrays;
+    arrays.length = inputs.length;
+    for (let i = 0; i < inputs.length; i++) arrays[i] = (inputs[i] as CpuBuffer).data;
+    fn(arrays, offsets, (out as CpuBuffer).data);
+    return fresh;
+  }
+
+  matmul(spec: MatmulSpec, a: DeviceBuffer, b: DeviceBuffer, out: DeviceBuffer): void {
+    matmulHost(spec, (a as CpuBuffer).data, (b as CpuBuffer).data, (out as CpuBuffer).data);
+  }
+
+  gather(spec: GatherSpec, src: DeviceBuffer, index: DeviceBuffer, out: DeviceBuffer): void {
+    gatherHost(spec, (src as CpuBuffer).data, (index as CpuBuffer).data, (out as CpuBuffer).data);
+  }
+
+  scatterAdd(spec: GatherSpec, index: DeviceBuffer, src: DeviceBuffer, out: DeviceBuffer): void {
+    scatterAddHost(spec, (index as CpuBuffer).data, (src as CpuBuffer).data, (out as CpuBuffer).data);
+  }
+}

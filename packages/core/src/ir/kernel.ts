@@ -1,0 +1,82 @@
+import type { DType } from '../dtype.js';
+import type { BinaryOp, ReduceOp, UnaryOp } from './lazy.js';
+
+/**
+ * The kernel IR every backend compiles. A kernel walks a loop nest (`loops`, outermost first);
+ * the innermost `nReduce` loops are reduced with `reduceOp`. `body` is an elementwise expression
+ * DAG over indexed reads (`load`) of the inputs; for a reduce kernel, `epilogue` maps the
+ * accumulated value (`acc`) and reads of `epiInputs` (indexed by the flat output position) to the
+ * stored value. The output is contiguous. Input offsets are run-time arguments, not part of `key`.
+ */
+export interface Kernel {
+  readonly key: string;
+  readonly loops: readonly number[];
+  readonly nReduce: number;
+  readonly reduceOp: ReduceOp | null;
+  readonly inputs: readonly KernelInput[];
+  readonly body: Expr;
+  readonly epilogue: Expr | null;
+  readonly epiInputs: readonly EpiInput[];
+  readonly outDtype: DType;
+  readonly outSize: number;
+}
+
+/** A body input: its stride and optional valid range `[lo, hi)` per loop (reads 0 outside). */
+export interface KernelInput {
+  readonly dtype: DType;
+  readonly strides: readonly number[];
+  readonly masks: readonly ((readonly [number, number]) | null)[] | null;
+}
+
+/** An epilogue input: read at `offset + stride·o` for output position o (stride 0 or 1). */
+export interface EpiInput {
+  readonly dtype: DType;
+  readonly stride: 0 | 1;
+}
+
+export type Expr =
+  | { readonly t: 'load'; readonly i: number; readonly dtype: DType }
+  | { readonly t: 'eload'; readonly i: number; readonly dtype: DType }
+  | { readonly t: 'acc'; readonly dtype: DType }
+  | { readonly t: 'const'; readonly v: number; readonly dtype: DType }
+  | { readonly t: 'un'; readonly op: UnaryOp; readonly a: Expr; readonly dtype: DType }
+  | { readonly t: 'bin'; readonly op: BinaryOp; readonly a: Expr; readonly b: Expr; readonly dtype: DType }
+  | { readonly t: 'where'; readonly c: Expr; readonly a: Expr; readonly b: Expr; readonly dtype: DType }
+  | { readonly t: 'cast'; readonly a: Expr; readonly dtype: DType };
+
+/** Children of an expression node, in a fixed order. */
+export function exprChildren(e: Expr): Expr[] {
+  switch (e.t) {
+    case 'un': case 'cast': return [e.a];
+    case 'bin': return [e.a, e.b];
+    case 'where': return [e.c, e.a, e.b];
+    default: return [];
+  }
+}
+
+/** Structural key of an expression DAG: post-order, shared nodes referenced by number. */
+export function exprKey(root: Expr): string {
+  const ids = new Map<Expr, number>();
+  const parts: string[] = [];
+  const visit = (e: Expr): number => {
+    const seen = ids.get(e);
+    if (seen !== undefined) return seen;
+    const kids = exprChildren(e).map(visit);
+    let s: string;
+    switch (e.t) {
+      case 'load': case 'eload': s = `${e.t}${e.i}`; break;
+      case 'acc': s = 'acc'; break;
+      case 'const': s = `c${e.v}:${e.dtype}`; break;
+      case 'un': s = `${e.op}`; break;
+      case 'bin': s = `${e.op}`; break;
+      case 'where': s = 'w'; break;
+      case 'cast': s = `cast:${e.dtype}`; break;
+    }
+    const id = parts.length;
+    parts.push(kids.length ? `${s}(${kids.join(',')})` : s);
+    ids.set(e, id);
+    return id;
+  };
+  visit(root);
+  return parts.join(';');
+}

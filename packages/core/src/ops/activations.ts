@@ -1,0 +1,40 @@
+import { isFloat } from '../dtype.js';
+import { DTypeError } from '../errors.js';
+import type { Tensor } from '../tensor/tensor.js';
+import { abs, add, exp, log1p, maximum, neg, reciprocal, where } from './elementwise.js';
+
+/** max(x, 0); the gradient at 0 is 0 (`torch.relu`). */
+export function relu(x: Tensor): Tensor {
+  return where(x.gt(0), x, 0);
+}
+
+/**
+ * 1 / (1 + e^−x), computed from z = e^−|x| so neither the value nor its gradient overflows
+ * (`torch.sigmoid`): x ≥ 0 → 1/(1+z), x < 0 → z/(1+z).
+ */
+export function sigmoid(x: Tensor): Tensor {
+  const z = exp(neg(abs(x)));
+  const r = reciprocal(add(z, 1));
+  return where(x.ge(0), r, z.mul(r));
+}
+
+/** log(1 + e^x) = max(x, 0) + log1p(e^−|x|), stable for any x (`F.softplus`, beta 1). */
+export function softplus(x: Tensor): Tensor {
+  return add(maximum(x, 0), log1p(exp(neg(abs(x)))));
+}
+
+/** log σ(x) = −softplus(−x) (`F.logsigmoid`). */
+export function logSigmoid(x: Tensor): Tensor {
+  return neg(softplus(neg(x)));
+}
+
+/** Clamps into [min, max]; the gradient passes where min ≤ x ≤ max (`torch.clamp`). */
+export function clamp(x: Tensor, min?: number | null, max?: number | null): Tensor {
+  if ((min === undefined || min === null) && (max === undefined || max === null)) {
+    throw new DTypeError("clamp: at least one of 'min' or 'max' must not be None");
+  }
+  let y = x;
+  if (min !== undefined && min !== null) y = where(y.lt(min), min, y);
+  if (max !== undefined && max !== null) y = where(y.gt(max), max, y);
+  return isFloat(x.dtype) || (Number.isInteger(min ?? 0) && Number.isInteger(max ?? 0)) ? y : y.cast('float32');
+}

@@ -1,0 +1,43 @@
+import { isGradEnabled } from '../autograd/grad-mode.js';
+import { RosettaError, ShapeError, fmtShape } from '../errors.js';
+import { mkConst } from '../ir/lazy.js';
+import { realizeAsLoad } from '../ir/schedule.js';
+import { shapesEqual } from '../shape.js';
+import type { Tensor } from '../tensor/tensor.js';
+import { expand } from './movement.js';
+
+function checkLeaf(t: Tensor, op: string): void {
+  if (t.requiresGrad && t.isLeaf && isGradEnabled()) {
+    throw new RosettaError(`${op}: a leaf Variable that requires grad is being used in an in-place operation; wrap the update in noGrad(() => ...)`);
+  }
+}
+
+/**
+ * Replaces `t`'s value by `value` (realized now, so a long training loop never grows an
+ * expression), keeping t's shape and dtype; the tape follows the new value.
+ */
+export function assign<T extends Tensor>(t: T, op: string, value: Tensor): T {
+  checkLeaf(t, op);
+  if (!shapesEqual(value.lazy.shape, t.lazy.shape)) {
+    throw new ShapeError(`${op}: output with shape ${fmtShape(t.shape)} doesn't match the broadcast shape ${fmtShape(value.shape)}`);
+  }
+  const v = value.dtype === t.dtype ? value : value.cast(t.dtype);
+  t.lazy = realizeAsLoad(v.lazy);
+  if (v.gradFn) {
+    t.gradFn = v.gradFn;
+    t.requiresGrad = true;
+  }
+  return t;
+}
+
+/** Copies `src` (broadcast and cast) into `t` (`Tensor.copy_`). */
+export function copy<T extends Tensor>(t: T, src: Tensor): T {
+  return assign(t, 'copy_', expand(src, t.shape));
+}
+
+/** Sets every element to `value` (`Tensor.fill_` / `zero_`). */
+export function fill<T extends Tensor>(t: T, value: number): T {
+  checkLeaf(t, 'fill_');
+  t.lazy = mkConst(value, t.dtype, t.lazy.shape);
+  return t;
+}

@@ -1,0 +1,20 @@
+import { getBackend } from '../backend/registry.js';
+import type { DType } from '../dtype.js';
+import { MAX_COST, mkConst, type Lazy } from '../ir/lazy.js';
+import { realizeAsLoad } from '../ir/schedule.js';
+import { Tensor } from '../tensor/tensor.js';
+
+/** A JS number as a constant tensor of `dtype` and `shape` (no data is allocated). */
+export function scalarTensor(value: number, dtype: DType, shape: readonly number[] = [], like?: Tensor): Tensor {
+  return new Tensor(mkConst(value, dtype, shape), like?.backend ?? getBackend());
+}
+
+/** Keeps expressions small: a value whose expression is already large is realized before reuse. */
+export function bounded(n: Lazy): Lazy {
+  return !n.buf && n.cost > MAX_COST ? realizeAsLoad(n) : n;
+}
+
+/** The type guard used by every op taking `Tensor | number`. */
+export function isTensor(x: unknown): x is Tensor {
+  return x instanceof Tensor;
+}
