@@ -24,6 +24,8 @@ export interface Kernel {
 /** A body input: its stride and optional valid range `[lo, hi)` per loop (reads 0 outside). */
 export interface KernelInput {
   readonly dtype: DType;
+  /** The offset is 0 (specialized into the code) rather than a run-time argument. */
+  readonly zeroOffset: boolean;
   readonly strides: readonly number[];
   readonly masks: readonly ((readonly [number, number]) | null)[] | null;
 }
@@ -31,6 +33,7 @@ export interface KernelInput {
 /** An epilogue input: read at `offset + stride·o` for output position o (stride 0 or 1). */
 export interface EpiInput {
   readonly dtype: DType;
+  readonly zeroOffset: boolean;
   readonly stride: 0 | 1;
 }
 
@@ -52,31 +55,4 @@ export function exprChildren(e: Expr): Expr[] {
     case 'where': return [e.c, e.a, e.b];
     default: return [];
   }
-}
-
-/** Structural key of an expression DAG: post-order, shared nodes referenced by number. */
-export function exprKey(root: Expr): string {
-  const ids = new Map<Expr, number>();
-  const parts: string[] = [];
-  const visit = (e: Expr): number => {
-    const seen = ids.get(e);
-    if (seen !== undefined) return seen;
-    const kids = exprChildren(e).map(visit);
-    let s: string;
-    switch (e.t) {
-      case 'load': case 'eload': s = `${e.t}${e.i}`; break;
-      case 'acc': s = 'acc'; break;
-      case 'const': s = `c${e.v}:${e.dtype}`; break;
-      case 'un': s = `${e.op}`; break;
-      case 'bin': s = `${e.op}`; break;
-      case 'where': s = 'w'; break;
-      case 'cast': s = `cast:${e.dtype}`; break;
-    }
-    const id = parts.length;
-    parts.push(kids.length ? `${s}(${kids.join(',')})` : s);
-    ids.set(e, id);
-    return id;
-  };
-  visit(root);
-  return parts.join(';');
 }

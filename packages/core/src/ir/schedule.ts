@@ -1,9 +1,11 @@
-import type { DeviceBuffer } from '../backend/backend.js';
+import type { Backend, DeviceBuffer } from '../backend/backend.js';
+import type { Kernel } from './kernel.js';
+import { signature, type Signature } from './signature.js';
 import { BackendError } from '../errors.js';
 import { noteLaunch } from '../stats.js';
 import type { Lazy, LReduce } from './lazy.js';
 import { mkLoad } from './lazy.js';
-import { isEpilogueReadable, lowerKernel } from './lower.js';
+import { isEpilogueReadable, leafView, lowerKernel } from './lower.js';
 import { contiguousView, isIdentity } from './view.js';
 
 /**
@@ -15,6 +17,12 @@ import { contiguousView, isIdentity } from './view.js';
 export function realize(node: Lazy): DeviceBuffer {
   if (node.buf) return node.buf;
   if (node.kind === 'load' && isIdentity(node.view, node.src.size)) return (node.buf = node.src);
+  // Fast path: a tree whose only reduction (if any) is its root needs no scheduling.
+  const root = node.kind === 'reduce' ? node : null;
+  if (!root || !hasReduce(root.src)) {
+    const sig = signature(node, root);
+    if (sig) return run(node, root, sig);
+  }
   const reduces = collectReduces(node);
   let reduce: LReduce | null = null;
   if (node.kind === 'reduce') reduce = node;
@@ -24,18 +32,49 @@ export function realize(node: Lazy): DeviceBuffer {
     for (const r of collectReduces(reduce.src)) realize(r);
     if (reduce !== node) realizeUnreadableEpilogueLoads(node, reduce);
   }
-  const { kernel, buffers, offsets } = lowerKernel(node, reduce);
-  const backend = buffers[0]?.backend ?? defaultBackendHook.current();
-  for (const b of buffers) {
-    if (b.backend !== backend) {
-      throw new BackendError(`cannot compute with tensors on different backends (${b.backend.name} and ${backend.name}); move them to one backend first`);
+  return run(node, reduce, signature(node, reduce)!);
+}
+
+const plans = new Map<string, Kernel>();
+
+/** Looks up (or lowers) the kernel for a signature and runs it on the leaves' buffers. */
+function run(node: Lazy, reduce: LReduce | null, sig: Signature): DeviceBuffer {
+  let kernel = plans.get(sig.key);
+  if (kernel === undefined) {
+    kernel = lowerKernel(node, reduce, sig);
+    plans.set(sig.key, kernel);
+  }
+  const n = sig.body.length + sig.epi.length;
+  const buffers = new Array<DeviceBuffer>(n);
+  const offsets = new Array<number>(n);
+  let backend: Backend | null = null;
+  for (let i = 0; i < n; i++) {
+    const leaf = i < sig.body.length ? sig.body[i]! : sig.epi[i - sig.body.length]!;
+    const { src, view } = leafView(leaf);
+    buffers[i] = src;
+    offsets[i] = view.offset;
+    if (backend === null) backend = src.backend;
+    else if (src.backend !== backend) {
+      throw new BackendError(`cannot compute with tensors on different backends (${src.backend.name} and ${backend.name}); move them to one backend first`);
     }
   }
+  backend ??= defaultBackendHook.current();
   const out = backend.alloc(node.dtype, kernel.outSize);
-  const compiled = backend.run(kernel, buffers, offsets, out);
-  noteLaunch(compiled);
+  noteLaunch(backend.run(kernel, buffers, offsets, out));
   node.buf = out;
   return out;
+}
+
+/** Whether an unrealized reduction sits anywhere in an elementwise tree. */
+function hasReduce(n: Lazy): boolean {
+  if (n.buf) return false;
+  switch (n.kind) {
+    case 'reduce': return true;
+    case 'unary': case 'cast': return hasReduce(n.a);
+    case 'binary': return hasReduce(n.a) || hasReduce(n.b);
+    case 'where': return hasReduce(n.c) || hasReduce(n.a) || hasReduce(n.b);
+    default: return false;
+  }
 }
 
 /** Realizes and wraps as a contiguous load (for special kernels and movement fallbacks). */
@@ -45,7 +84,7 @@ export function realizeAsLoad(node: Lazy): Lazy {
 }
 
 /** The backend used when an expression reads no buffer (constants only); set by the registry. */
-export const defaultBackendHook: { current: () => import('../backend/backend.js').Backend } = {
+export const defaultBackendHook: { current: () => Backend } = {
   current: () => {
     throw new BackendError('no backend registered');
   },

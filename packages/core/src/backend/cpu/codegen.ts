@@ -5,20 +5,25 @@ import { jsBinary, jsCast, jsNumber, jsUnary, reduceInit, reduceStep, RINT_SOURC
 /** Accumulators of the innermost reduced loop: independent chains run in parallel and sum more accurately. */
 const UNROLL = 4;
 
+/** Whether the kernel reduces everything to one value (then `run` returns partial accumulators). */
+export function isFullReduce(k: Kernel): boolean {
+  return k.reduceOp !== null && k.nReduce === k.loops.length && k.nReduce > 0;
+}
+
 /**
- * Generates the JavaScript body of a kernel: `(I, O, out)` with I the input arrays (body inputs,
- * then epilogue inputs), O their offsets, out the contiguous output. Nodes are emitted once each
- * (the IR is a DAG) at the outermost loop where their value is invariant.
+ * Generates JavaScript for a kernel: a module returning `{ run, fin }`. `run(I, O, out, lo, hi)`
+ * covers indices [lo, hi) of the outermost loop (the cpu backend calls it in chunks, which keeps
+ * V8's optimized code on its fast path and leaves room for threads). For a full reduction
+ * `run(I, O, lo, hi)` returns the partial accumulator and `fin(I, O, out, acc)` applies the
+ * epilogue. I holds the input arrays (body inputs, then epilogue inputs), O their offsets.
+ * Nodes are emitted once each (the IR is a DAG) at the outermost loop where they are invariant.
  */
 export function generateKernelSource(k: Kernel): string {
   const L = k.loops.length;
   const outer = L - k.nReduce;
+  const full = isFullReduce(k);
   const nb = k.inputs.length;
-  const lines: string[] = ['"use strict";'];
-  for (let i = 0; i < nb; i++) lines.push(`const x${i} = I[${i}]; const b${i} = O[${i}];`);
-  for (let i = 0; i < k.epiInputs.length; i++) lines.push(`const e${i} = I[${nb + i}]; const eb${i} = O[${nb + i}];`);
-  if (usesRint(k)) lines.push(RINT_SOURCE);
-  lines.push('let o = 0;');
+  const unrolled = k.nReduce > 0 && (L > 1 ? k.loops[L - 1]! >= UNROLL : true);
 
   // Depth of each body node: the innermost loop its value varies in (-1: constant).
   const level = new Map<Expr, number>();
@@ -38,35 +43,34 @@ export function generateKernelSource(k: Kernel): string {
   };
   visit(k.body);
   const ids = new Map<Expr, number>(order.map((e, i) => [e, i]));
-  const unrolled = k.nReduce > 0 && k.loops[L - 1]! >= UNROLL;
 
-  // Pointer of input i at depth d: the base plus the index terms of loops 0..d.
+  const idxAt = (d: number, u: number): string => (d === L - 1 && u > 0 ? `(i${d} + ${u})` : `i${d}`);
   const ptr = (i: number, d: number, u: number): string => {
     const inp = k.inputs[i]!;
-    let s = `b${i}`;
+    const terms = inp.zeroOffset ? [] : [`b${i}`];
     for (let j = 0; j <= d; j++) {
       const st = inp.strides[j]!;
-      if (st === 0) continue;
-      const idx = j === L - 1 && u > 0 ? `(i${j} + ${u})` : `i${j}`;
-      s += st === 1 ? ` + ${idx}` : ` + ${idx} * ${st}`;
+      if (st !== 0) terms.push(st === 1 ? idxAt(j, u) : `${idxAt(j, u)} * ${st}`);
     }
-    return s;
+    return terms.length ? terms.join(' + ') : '0';
   };
   const name = (e: Expr, u: number): string => {
     if (e.t === 'const') return jsNumber(e.v);
-    const lv = level.get(e)!;
-    return lv === L - 1 && unrolled ? `v${ids.get(e)}_${u}` : `v${ids.get(e)}`;
+    return level.get(e) === L - 1 && unrolled ? `v${ids.get(e)}_${u}` : `v${ids.get(e)}`;
   };
   const valueOf = (e: Expr, u: number, nm: (c: Expr) => string): string => {
     switch (e.t) {
       case 'load': {
         const inp = k.inputs[e.i]!;
         const read = `x${e.i}[${ptr(e.i, level.get(e)!, u)}]`;
-        if (!inp.masks) return read;
-        const conds = inp.masks.flatMap((m, d) => (m ? [`${idxAt(d, u)} >= ${m[0]} && ${idxAt(d, u)} < ${m[1]}`] : []));
+        const conds = (inp.masks ?? []).flatMap((m, d) => (m ? [`${idxAt(d, u)} >= ${m[0]} && ${idxAt(d, u)} < ${m[1]}`] : []));
         return conds.length ? `((${conds.join(' && ')}) ? ${read} : 0)` : read;
       }
-      case 'eload': return k.epiInputs[e.i]!.stride ? `e${e.i}[eb${e.i} + o]` : `e${e.i}[eb${e.i}]`;
+      case 'eload': {
+        const inp = k.epiInputs[e.i]!;
+        const at = [inp.zeroOffset ? '' : `eb${e.i}`, inp.stride ? 'o' : ''].filter(Boolean).join(' + ') || '0';
+        return `e${e.i}[${at}]`;
+      }
       case 'acc': return 'acc';
       case 'const': return jsNumber(e.v);
       case 'un': return jsUnary(e.op, nm(e.a));
@@ -75,77 +79,75 @@ export function generateKernelSource(k: Kernel): string {
       case 'cast': return jsCast(nm(e.a), e.a.dtype, e.dtype);
     }
   };
-  const idxAt = (d: number, u: number): string => (d === L - 1 && u > 0 ? `(i${d} + ${u})` : `i${d}`);
   const emitLevel = (lv: number, u = 0): string[] =>
     order.filter((e) => level.get(e) === lv && e.t !== 'const').map((e) => `const ${name(e, u)} = ${valueOf(e, u, (c) => name(c, u))};`);
-
-  const body: string[] = [];
-  const open = (d: number): void => {
-    body.push(`for (let i${d} = 0; i${d} < ${k.loops[d]}; i${d}++) {`);
+  const bounds = (d: number): [string, string] => (d === 0 ? ['lo', 'hi'] : ['0', String(k.loops[d])]);
+  const open = (d: number): string => {
+    const [from, to] = bounds(d);
+    return `for (let i${d} = ${from}; i${d} < ${to}; i${d}++) {`;
   };
-  body.push(...emitLevel(-1));
-  for (let d = 0; d < outer; d++) {
-    open(d);
-    body.push(...emitLevel(d));
-  }
-  const value = name(k.body, 0);
+  const inputs = [
+    ...k.inputs.map((inp, i) => `const x${i} = I[${i}];${inp.zeroOffset ? '' : ` const b${i} = O[${i}];`}`),
+  ];
+  const epiInputs = k.epiInputs.map((inp, i) => `const e${i} = I[${nb + i}];${inp.zeroOffset ? '' : ` const eb${i} = O[${nb + i}];`}`);
+  const perOuter = k.loops.slice(1, Math.max(outer, 1)).reduce((a, b) => a * b, 1);
+
+  const body: string[] = [...inputs, ...(full ? [] : epiInputs), full ? '' : `let o = lo * ${perOuter};`, ...emitLevel(-1)];
+  for (let d = 0; d < outer; d++) body.push(open(d), ...emitLevel(d));
   if (k.reduceOp === null) {
-    body.push(`out[o++] = ${value};`);
+    body.push(`out[o++] = ${name(k.body, 0)};`);
   } else {
     const op = k.reduceOp;
     const accs = unrolled ? Array.from({ length: UNROLL }, (_, u) => `a${u}`) : ['a0'];
     body.push(`let ${accs.map((a) => `${a} = ${reduceInit(op)}`).join(', ')};`);
-    for (let d = outer; d < L - 1; d++) {
-      open(d);
-      body.push(...emitLevel(d));
-    }
+    for (let d = outer; d < L - 1; d++) body.push(open(d), ...emitLevel(d));
     if (k.nReduce === 0) {
-      body.push(reduceStep(op, 'a0', value));
+      body.push(reduceStep(op, 'a0', name(k.body, 0)));
     } else if (unrolled) {
       const d = L - 1;
-      body.push(`let i${d} = 0;`);
-      body.push(`for (; i${d} <= ${k.loops[d]! - UNROLL}; i${d} += ${UNROLL}) {`);
-      for (let u = 0; u < UNROLL; u++) {
-        body.push(...emitLevel(d, u));
-        body.push(reduceStep(op, `a${u}`, name(k.body, u)));
-      }
-      body.push('}');
-      body.push(`for (; i${d} < ${k.loops[d]}; i${d}++) {`);
-      body.push(...emitLevel(d, 0));
-      body.push(reduceStep(op, 'a0', value));
-      body.push('}');
+      const [from, to] = bounds(d);
+      body.push(`let i${d} = ${from};`, `for (; i${d} <= ${to} - ${UNROLL}; i${d} += ${UNROLL}) {`);
+      for (let u = 0; u < UNROLL; u++) body.push(...emitLevel(d, u), reduceStep(op, `a${u}`, name(k.body, u)));
+      body.push('}', `for (; i${d} < ${to}; i${d}++) {`, ...emitLevel(d, 0), reduceStep(op, 'a0', name(k.body, 0)), '}');
     } else {
-      open(L - 1);
-      body.push(...emitLevel(L - 1));
-      body.push(reduceStep(op, 'a0', value));
-      body.push('}');
+      body.push(open(L - 1), ...emitLevel(L - 1), reduceStep(op, 'a0', name(k.body, 0)), '}');
     }
     for (let d = outer; d < L - 1; d++) body.push('}');
-    body.push(`let acc = a0;`);
-    for (const a of accs.slice(1)) body.push(reduceStep(op, 'acc', a));
-    const epi = epilogueSource(k.epilogue, (e, nm) => valueOf(e, 0, nm));
-    body.push(...epi.lines, `out[o++] = ${epi.result};`);
+    body.push('let acc = a0;', ...accs.slice(1).map((a) => reduceStep(op, 'acc', a)));
+    if (full) body.push('return acc;');
+    else {
+      const epi = epilogueSource(k.epilogue, (e, nm) => valueOf(e, 0, nm));
+      body.push(...epi.lines, `out[o++] = ${epi.result};`);
+    }
   }
   for (let d = 0; d < outer; d++) body.push('}');
-  return lines.concat(body).join('\n');
+
+  const src = ['"use strict";'];
+  if (usesRint(k)) src.push(RINT_SOURCE);
+  src.push(`function run(I, O, ${full ? '' : 'out, '}lo, hi) {`, ...body, '}');
+  if (full) {
+    const epi = epilogueSource(k.epilogue, (e, nm) => valueOf(e, 0, nm));
+    src.push('function fin(I, O, out, acc) {', ...epiInputs, 'const o = 0;', ...epi.lines, `out[0] = ${epi.result};`, '}');
+  }
+  src.push(`return { run, fin: ${full ? 'fin' : 'null'} };`);
+  return src.join('\n');
 }
 
 /** The epilogue's statements (each node bound once) and the stored value. */
 function epilogueSource(epi: Expr | null, valueOf: (e: Expr, nm: (c: Expr) => string) => string): { lines: string[]; result: string } {
   if (!epi) return { lines: [], result: 'acc' };
   const memo = new Map<Expr, string>();
-  const lets: string[] = [];
+  const lines: string[] = [];
   const go = (e: Expr): string => {
     const hit = memo.get(e);
     if (hit) return hit;
     const v = valueOf(e, go);
     const nm = e.t === 'acc' || e.t === 'const' ? v : `t${memo.size}`;
-    if (nm !== v) lets.push(`const ${nm} = ${v};`);
+    if (nm !== v) lines.push(`const ${nm} = ${v};`);
     memo.set(e, nm);
     return nm;
   };
-  const result = go(epi);
-  return { lines: lets, result };
+  return { lines, result: go(epi) };
 }
 
 function usesRint(k: Kernel): boolean {

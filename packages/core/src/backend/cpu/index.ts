@@ -6,12 +6,36 @@ import { generateKernelSource } from './codegen.js';
 import { gatherHost, scatterAddHost } from './index-kernels.js';
 import { matmulHost } from './matmul.js';
 
+/** Iterations of all loops inside the outermost one. */
+function innerSize(k: Kernel): number {
+  let n = 1;
+  for (let d = 1; d < k.loops.length; d++) n *= k.loops[d]!;
+  return n;
+}
+
+function reduceInitValue(k: Kernel): number {
+  return k.reduceOp === 'sum' ? 0 : k.reduceOp === 'max' ? -Infinity : Infinity;
+}
+
+/** Folds a chunk's partial into the running value, as the generated code folds elements. */
+function combine(k: Kernel, acc: number, v: number): number {
+  if (k.reduceOp === 'sum') return acc + v;
+  if (v !== v) return v;
+  return (k.reduceOp === 'max' ? v > acc : v < acc) ? v : acc;
+}
+
 /** A cpu buffer is the typed array itself. */
 export interface CpuBuffer extends DeviceBuffer {
   readonly data: TypedArray;
 }
 
-type CompiledKernel = (inputs: TypedArray[], offsets: readonly number[], out: TypedArray) => void;
+interface CompiledKernel {
+  run: (...args: unknown[]) => unknown;
+  fin: ((inputs: TypedArray[], offsets: readonly number[], out: TypedArray, acc: number) => void) | null;
+}
+
+/** Elements per call of a kernel's `run`: small enough that V8 optimizes the whole function early. */
+const CHUNK = 8192;
 
 /**
  * The cpu backend: each kernel becomes JavaScript source compiled once with `new Function` and
@@ -43,13 +67,22 @@ export class CpuBackend implements Backend {
     let fn = this.cache.get(kernel.key);
     const fresh = fn === undefined;
     if (fn === undefined) {
-      fn = new Function('I', 'O', 'out', generateKernelSource(kernel)) as CompiledKernel;
+      fn = new Function(generateKernelSource(kernel))() as CompiledKernel;
       this.cache.set(kernel.key, fn);
     }
     const arrays = this.arrays;
     arrays.length = inputs.length;
     for (let i = 0; i < inputs.length; i++) arrays[i] = (inputs[i] as CpuBuffer).data;
-    fn(arrays, offsets, (out as CpuBuffer).data);
+    const o = (out as CpuBuffer).data;
+    const n0 = kernel.loops[0]!;
+    const step = Math.max(1, Math.floor(CHUNK / (kernel.outSize > 0 ? innerSize(kernel) : 1)));
+    if (fn.fin) {
+      let acc = reduceInitValue(kernel);
+      for (let lo = 0; lo < n0; lo += step) acc = combine(kernel, acc, fn.run(arrays, offsets, lo, Math.min(n0, lo + step)) as number);
+      fn.fin(arrays, offsets, o, acc);
+    } else {
+      for (let lo = 0; lo < n0; lo += step) fn.run(arrays, offsets, o, lo, Math.min(n0, lo + step));
+    }
     return fresh;
   }
 
