@@ -15,6 +15,6 @@ export { setBackend, getBackend, listBackends, registerBackend } from './backend
 export type { Backend, DeviceBuffer } from './backend/backend.js';
 export { kernelStats, resetKernelStats, type KernelStats } from './stats.js';
 export { manualSeed, defaultGenerator, MT19937 } from './random/index.js';
-// np re-export pending
+export { np, NDArray } from './np/index.js';
 export type { DType, HostArray, TypedArray } from './dtype.js';
 export { RosettaError, ShapeError, DTypeError, ValueError, BackendError } from './errors.js';
