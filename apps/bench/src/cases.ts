@@ -1,0 +1,62 @@
+/** The benchmark cases: sizes and repetitions per mode, units, FLOP counts and project targets. */
+
+export type Mode = 'full' | 'quick';
+export const CASE_IDS = ['dispatch', 'l1-fwd', 'l1-fwdbwd', 'sce-fwd', 'sce-fwdbwd', 'mlp-step', 'matmul'] as const;
+export type CaseId = (typeof CASE_IDS)[number];
+
+export interface Sizes {
+  dispatchOps: number; // add ops per timed run
+  l1N: number;
+  sceRows: number;
+  sceClasses: number;
+  mlpBatch: number;
+  matmulN: number;
+}
+
+export const SIZES: Record<Mode, Sizes> = {
+  full: { dispatchOps: 10_000, l1N: 16 * 2 ** 20, sceRows: 4096, sceClasses: 1000, mlpBatch: 256, matmulN: 1024 },
+  quick: { dispatchOps: 1_000, l1N: 2 ** 20, sceRows: 512, sceClasses: 1000, mlpBatch: 64, matmulN: 256 },
+};
+
+export interface Reps { warmup: number; runs: number }
+
+export interface CaseSpec {
+  id: CaseId;
+  title: string;
+  size: (s: Sizes) => string;
+  reps: Record<Mode, Reps>;
+  /** Reported unit; µs/op divides each run's time by `opsPerRun`. */
+  unit: 'ms' | 'µs/op';
+  opsPerRun?: (s: Sizes) => number;
+  flops?: (s: Sizes) => number;
+  /** Project goal for the Rosetta cpu backend at full size. */
+  target?: string;
+}
+
+const BIG: Record<Mode, Reps> = { full: { warmup: 2, runs: 10 }, quick: { warmup: 1, runs: 5 } };
+
+export const CASES: CaseSpec[] = [
+  {
+    id: 'dispatch', title: 'dispatch: add 4-elem + read', unit: 'µs/op',
+    size: (s) => `${s.dispatchOps} ops/run`, opsPerRun: (s) => s.dispatchOps,
+    reps: { full: { warmup: 5, runs: 20 }, quick: { warmup: 5, runs: 10 } }, target: '≤ 1 µs/op',
+  },
+  { id: 'l1-fwd', title: 'L1 mean fwd', unit: 'ms', size: (s) => `${fmtN(s.l1N)}`, reps: BIG },
+  { id: 'l1-fwdbwd', title: 'L1 mean fwd+bwd', unit: 'ms', size: (s) => `${fmtN(s.l1N)}`, reps: BIG, target: '≤ 25 ms @16M' },
+  { id: 'sce-fwd', title: 'softmax-CE fwd', unit: 'ms', size: (s) => `[${s.sceRows},${s.sceClasses}]`, reps: BIG },
+  { id: 'sce-fwdbwd', title: 'softmax-CE fwd+bwd', unit: 'ms', size: (s) => `[${s.sceRows},${s.sceClasses}]`, reps: BIG, target: '≤ 60 ms @[4096,1000]' },
+  {
+    id: 'mlp-step', title: 'MLP 784-256-10 SGD step', unit: 'ms', size: (s) => `batch ${s.mlpBatch}`,
+    reps: { full: { warmup: 3, runs: 20 }, quick: { warmup: 2, runs: 5 } },
+    // fwd x@W1 + h@W2, bwd dW1 + dW2 + dH (no dX)
+    flops: (s) => 2 * s.mlpBatch * (784 * 256 * 2 + 256 * 10 * 3),
+  },
+  {
+    id: 'matmul', title: 'matmul f32 + read', unit: 'ms', size: (s) => `${s.matmulN}³`, reps: BIG,
+    flops: (s) => 2 * s.matmulN ** 3,
+  },
+];
+
+export function fmtN(n: number): string {
+  return n % 2 ** 20 === 0 ? `${n / 2 ** 20}M` : n % 1024 === 0 ? `${n / 1024}K` : String(n);
+}

@@ -1,0 +1,112 @@
+/** Rosetta (@rosetta/core), written against its public tensor API. */
+import { getBackend, kernelStats, noGrad, resetKernelStats, tensor } from '@rosetta/core';
+import { inputs, mlpData } from '../data.js';
+import { pkgVersion, type LibAdapter, type Prepared, type Readback } from '../lib-adapter.js';
+
+type Tensor = ReturnType<typeof tensor>;
+
+/** Every top-level numeric field of kernelStats(), divided by the iteration count. */
+function statsPerIteration(iterations: number): Record<string, unknown> {
+  const raw = kernelStats() as unknown as Record<string, unknown>;
+  const perIter: Record<string, number> = {};
+  for (const [k, v] of Object.entries(raw)) if (typeof v === 'number') perIter[k] = v / iterations;
+  return { iterations, kernelStatsPerIteration: perIter, kernelStatsRaw: raw };
+}
+
+function backendName(): string {
+  const b = getBackend() as unknown;
+  return typeof b === 'string' ? b : String((b as { name?: unknown } | null)?.name ?? b);
+}
+
+export function rosettaAdapter(): LibAdapter {
+  return {
+    version: pkgVersion('@rosetta/core'),
+    config: `backend ${backendName()}`,
+    cases: {
+      dispatch: (s, seed) => {
+        const d = inputs.dispatch(seed);
+        const a = tensor(d.a), b = tensor(d.b);
+        return {
+          step: () => {
+            let out: Readback = [];
+            for (let i = 0; i < s.dispatchOps; i++) out = a.add(b).dataSync();
+            return out;
+          },
+        };
+      },
+      'l1-fwd': (s, seed) => {
+        const d = inputs.l1(s.l1N, seed);
+        const x = tensor(d.pred), y = tensor(d.target);
+        const step = () => x.sub(y).abs().mean().item();
+        return {
+          step,
+          // Kernel launches per forward iteration show whether sub/abs/mean were fused.
+          extra: () => {
+            resetKernelStats();
+            for (let i = 0; i < 3; i++) step();
+            return statsPerIteration(3);
+          },
+        };
+      },
+      'l1-fwdbwd': (s, seed) => {
+        const d = inputs.l1(s.l1N, seed);
+        const x = tensor(d.pred, { requiresGrad: true }), y = tensor(d.target);
+        return gradStep(x, () => x.sub(y).abs().mean());
+      },
+      'sce-fwd': (s, seed) => {
+        const d = inputs.sce(s.sceRows, s.sceClasses, seed);
+        const logits = tensor(d.logits, { shape: [s.sceRows, s.sceClasses] });
+        const labels = tensor(d.labels, { dtype: 'int32', shape: [s.sceRows, 1] });
+        return { step: () => sce(logits, labels).item() };
+      },
+      'sce-fwdbwd': (s, seed) => {
+        const d = inputs.sce(s.sceRows, s.sceClasses, seed);
+        const logits = tensor(d.logits, { shape: [s.sceRows, s.sceClasses], requiresGrad: true });
+        const labels = tensor(d.labels, { dtype: 'int32', shape: [s.sceRows, 1] });
+        return gradStep(logits, () => sce(logits, labels));
+      },
+      'mlp-step': (s, seed) => {
+        const d = mlpData(s.mlpBatch, seed);
+        const x = tensor(d.x, { shape: [d.batch, d.inDim] });
+        const labels = tensor(d.y, { dtype: 'int32', shape: [d.batch, 1] });
+        const leaf = (data: Float32Array, shape: number[]) => tensor(data, { requiresGrad: true, shape });
+        const [w1, b1, w2, b2] = [
+          leaf(d.w1, [d.inDim, d.hidden]), leaf(d.b1, [d.hidden]), leaf(d.w2, [d.hidden, d.classes]), leaf(d.b2, [d.classes]),
+        ] as const;
+        const params = [w1, b1, w2, b2];
+        const lr = 0.01;
+        return {
+          step: () => {
+            const loss = sce(x.matmul(w1).add(b1).relu().matmul(w2).add(b2), labels);
+            loss.backward();
+            noGrad(() => {
+              for (const p of params) { p.sub_(p.grad!.mul(lr)); p.grad = null; }
+            });
+            return loss.item();
+          },
+        };
+      },
+      matmul: (s, seed) => {
+        const d = inputs.matmul(s.matmulN, seed);
+        const a = tensor(d.a, { shape: [s.matmulN, s.matmulN] }), b = tensor(d.b, { shape: [s.matmulN, s.matmulN] });
+        return { step: () => a.matmul(b).dataSync() };
+      },
+    },
+  };
+}
+
+/** Mean softmax cross-entropy over rows; labels are int32 [N, 1]. */
+function sce(logits: Tensor, labels: Tensor): Tensor {
+  return logits.logSoftmax(1).gather(1, labels).mean().neg();
+}
+
+/** fwd+bwd step: clear the leaf's grad, backprop the loss, read the gradient back. */
+function gradStep(leaf: Tensor, loss: () => Tensor): Prepared {
+  return {
+    step: () => {
+      leaf.grad = null;
+      loss().backward();
+      return leaf.grad!.dataSync();
+    },
+  };
+}
