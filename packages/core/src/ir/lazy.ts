@@ -1,6 +1,6 @@
 import type { DType } from '../dtype.js';
 import type { DeviceBuffer } from '../backend/backend.js';
-import type { View } from './view.js';
+import { isIdentity, type View } from './view.js';
 
 export type UnaryOp =
   | 'neg' | 'exp' | 'log' | 'sqrt' | 'abs' | 'sign' | 'sin' | 'cos' | 'tanh'
@@ -22,6 +22,9 @@ interface Base {
   readonly heavy: boolean;
   /** Set once realized; later consumers read this buffer instead of recomputing. */
   buf: DeviceBuffer | null;
+  /** Scratch for graph walks: the walk's epoch and this node's number in it. */
+  mark: number;
+  markId: number;
 }
 
 /** A realized buffer read through a view (permute/expand/slice/pad without copies). */
@@ -45,30 +48,31 @@ export type Lazy = LLoad | LConst | LUnary | LBinary | LWhere | LCast | LReduce;
 /** Expressions bigger than this are realized before more is built on them. */
 export const MAX_COST = 40;
 
+/** A read of `src` through `view`; a view that is the whole buffer in order counts as realized. */
 export function mkLoad(src: DeviceBuffer, view: View): LLoad {
-  return { kind: 'load', src, view, shape: view.shape, dtype: src.dtype, cost: 1, heavy: false, buf: null };
+  return { kind: 'load', src, view, shape: view.shape, dtype: src.dtype, cost: 1, heavy: false, buf: isIdentity(view, src.size) ? src : null, mark: 0, markId: 0 };
 }
 
 export function mkConst(value: number, dtype: DType, shape: readonly number[]): LConst {
-  return { kind: 'const', value, shape, dtype, cost: 0, heavy: false, buf: null };
+  return { kind: 'const', value, shape, dtype, cost: 0, heavy: false, buf: null, mark: 0, markId: 0 };
 }
 
 export function mkUnary(op: UnaryOp, a: Lazy, dtype: DType): LUnary {
-  return { kind: 'unary', op, a, shape: a.shape, dtype, cost: a.cost + 1, heavy: a.heavy || HEAVY_UNARY.has(op), buf: null };
+  return { kind: 'unary', op, a, shape: a.shape, dtype, cost: a.cost + 1, heavy: a.heavy || HEAVY_UNARY.has(op), buf: null, mark: 0, markId: 0 };
 }
 
 export function mkBinary(op: BinaryOp, a: Lazy, b: Lazy, dtype: DType): LBinary {
-  return { kind: 'binary', op, a, b, shape: a.shape, dtype, cost: a.cost + b.cost + 1, heavy: a.heavy || b.heavy || op === 'pow', buf: null };
+  return { kind: 'binary', op, a, b, shape: a.shape, dtype, cost: a.cost + b.cost + 1, heavy: a.heavy || b.heavy || op === 'pow', buf: null, mark: 0, markId: 0 };
 }
 
 export function mkWhere(c: Lazy, a: Lazy, b: Lazy): LWhere {
-  return { kind: 'where', c, a, b, shape: a.shape, dtype: a.dtype, cost: c.cost + a.cost + b.cost + 1, heavy: c.heavy || a.heavy || b.heavy, buf: null };
+  return { kind: 'where', c, a, b, shape: a.shape, dtype: a.dtype, cost: c.cost + a.cost + b.cost + 1, heavy: c.heavy || a.heavy || b.heavy, buf: null, mark: 0, markId: 0 };
 }
 
 export function mkCast(a: Lazy, dtype: DType): LCast {
-  return { kind: 'cast', a, shape: a.shape, dtype, cost: a.cost + 1, heavy: a.heavy, buf: null };
+  return { kind: 'cast', a, shape: a.shape, dtype, cost: a.cost + 1, heavy: a.heavy, buf: null, mark: 0, markId: 0 };
 }
 
 export function mkReduce(op: ReduceOp, src: Lazy, axes: readonly number[], shape: readonly number[], dtype: DType): LReduce {
-  return { kind: 'reduce', op, src, axes, shape, dtype, cost: 1, heavy: true, buf: null };
+  return { kind: 'reduce', op, src, axes, shape, dtype, cost: 1, heavy: true, buf: null, mark: 0, markId: 0 };
 }

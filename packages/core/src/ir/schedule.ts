@@ -50,9 +50,9 @@ function run(node: Lazy, reduce: LReduce | null, sig: Signature): DeviceBuffer {
   let backend: Backend | null = null;
   for (let i = 0; i < n; i++) {
     const leaf = i < sig.body.length ? sig.body[i]! : sig.epi[i - sig.body.length]!;
-    const { src, view } = leafView(leaf);
+    const src = leaf.buf ?? leafView(leaf).src;
     buffers[i] = src;
-    offsets[i] = view.offset;
+    offsets[i] = leaf.buf ? 0 : leafView(leaf).view.offset;
     if (backend === null) backend = src.backend;
     else if (src.backend !== backend) {
       throw new BackendError(`cannot compute with tensors on different backends (${src.backend.name} and ${backend.name}); move them to one backend first`);

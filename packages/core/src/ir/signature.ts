@@ -12,19 +12,22 @@ export interface Signature {
   readonly epi: Lazy[];
 }
 
+let epoch = 0;
+
 /** Null when the tree holds an unrealized reduction other than `reduce` (the scheduler must act first). */
 export function signature(root: Lazy, reduce: LReduce | null): Signature | null {
   const body: Lazy[] = [];
   const epi: Lazy[] = [];
   let key = `${root.shape.join(',')}|${root.dtype}|`;
   if (reduce) key += `${reduce.op}${reduce.axes.join(',')}/${reduce.src.shape.join(',')}|`;
-  let seen = new Map<Lazy, number>();
+  let pass = ++epoch;
+  let count = 0;
   let leaves = body;
   let ok = true;
   const walk = (n: Lazy): string => {
-    const back = seen.get(n);
-    if (back !== undefined) return `@${back}`;
-    seen.set(n, seen.size);
+    if (n.mark === pass) return `@${n.markId}`;
+    n.mark = pass;
+    n.markId = count++;
     if (n === reduce && leaves === epi) return 'A';
     if (n.buf) {
       leaves.push(n);
@@ -44,7 +47,8 @@ export function signature(root: Lazy, reduce: LReduce | null): Signature | null 
   };
   key += walk(reduce ? reduce.src : root);
   if (reduce) {
-    seen = new Map();
+    pass = ++epoch;
+    count = 0;
     leaves = epi;
     key += `|${walk(root)}`;
   }
