@@ -14,7 +14,7 @@ import { contiguousView, expandView, padView, permuteView, reshapeView, sliceVie
 type LeafMap = (leaf: Lazy) => Lazy | null;
 
 /** Rebuilds an elementwise tree with every leaf mapped; null if some leaf cannot be mapped. */
-function mapLeaves(root: Lazy, f: LeafMap): Lazy | null {
+export function mapLeaves(root: Lazy, f: LeafMap): Lazy | null {
   const memo = new Map<Lazy, Lazy | null>();
   const go = (n: Lazy): Lazy | null => {
     if (memo.has(n)) return memo.get(n)!;

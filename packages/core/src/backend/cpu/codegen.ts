@@ -1,6 +1,7 @@
 import type { Expr, Kernel } from '../../ir/kernel.js';
 import { exprChildren } from '../../ir/kernel.js';
-import { jsBinary, jsCast, jsNumber, jsUnary, reduceInit, reduceStep, RINT_SOURCE } from './js-expr.js';
+import { jsBinary, jsCast, jsNumber, jsUnary, reduceInit, reduceStep } from './js-expr.js';
+import { KERNEL_LIB_NAMES } from './kernel-lib.js';
 
 /** Accumulators of the innermost reduced loop: independent chains run in parallel and sum more accurately. */
 const UNROLL = 4;
@@ -11,7 +12,7 @@ export function isFullReduce(k: Kernel): boolean {
 }
 
 /**
- * Generates JavaScript for a kernel: a module returning `{ run, fin }`. `run(I, O, out, lo, hi)`
+ * Generates JavaScript for a kernel: a module (a function of the helper library `lib`) returning `{ run, fin }`. `run(I, O, out, lo, hi)`
  * covers indices [lo, hi) of the outermost loop (the cpu backend calls it in chunks, which keeps
  * V8's optimized code on its fast path and leaves room for threads). For a full reduction
  * `run(I, O, lo, hi)` returns the partial accumulator and `fin(I, O, out, acc)` applies the
@@ -73,7 +74,7 @@ export function generateKernelSource(k: Kernel): string {
       }
       case 'acc': return 'acc';
       case 'const': return jsNumber(e.v);
-      case 'un': return jsUnary(e.op, nm(e.a));
+      case 'un': return jsUnary(e.op, nm(e.a), e.dtype);
       case 'bin': return jsBinary(e.op, nm(e.a), nm(e.b), e.b.t === 'const' ? e.b.v : null);
       case 'where': return `(${nm(e.c)} ? ${nm(e.a)} : ${nm(e.b)})`;
       case 'cast': return jsCast(nm(e.a), e.a.dtype, e.dtype);
@@ -122,8 +123,7 @@ export function generateKernelSource(k: Kernel): string {
   }
   for (let d = 0; d < outer; d++) body.push('}');
 
-  const src = ['"use strict";'];
-  if (usesRint(k)) src.push(RINT_SOURCE);
+  const src = ['"use strict";', `const { ${KERNEL_LIB_NAMES.join(', ')} } = lib;`];
   src.push(`function run(I, O, ${full ? '' : 'out, '}lo, hi) {`, ...body, '}');
   if (full) {
     const epi = epilogueSource(k.epilogue, (e, nm) => valueOf(e, 0, nm));
@@ -148,14 +148,4 @@ function epilogueSource(epi: Expr | null, valueOf: (e: Expr, nm: (c: Expr) => st
     return nm;
   };
   return { lines, result: go(epi) };
-}
-
-function usesRint(k: Kernel): boolean {
-  const seen = new Set<Expr>();
-  const has = (e: Expr | null): boolean => {
-    if (!e || seen.has(e)) return false;
-    seen.add(e);
-    return (e.t === 'un' && e.op === 'round') || exprChildren(e).some(has);
-  };
-  return has(k.body) || has(k.epilogue);
 }

@@ -3,6 +3,7 @@ import { allocStorage, type DType, type TypedArray } from '../../dtype.js';
 import type { Kernel } from '../../ir/kernel.js';
 import type { GatherSpec, MatmulSpec } from '../../ir/special.js';
 import { generateKernelSource } from './codegen.js';
+import { kernelLib } from './kernel-lib.js';
 import { gatherHost, scatterAddHost } from './index-kernels.js';
 import { matmulHost } from './matmul.js';
 
@@ -67,7 +68,7 @@ export class CpuBackend implements Backend {
     let fn = this.cache.get(kernel.key);
     const fresh = fn === undefined;
     if (fn === undefined) {
-      fn = new Function(generateKernelSource(kernel))() as CompiledKernel;
+      fn = new Function('lib', generateKernelSource(kernel))(kernelLib) as CompiledKernel;
       this.cache.set(kernel.key, fn);
     }
     const arrays = this.arrays;

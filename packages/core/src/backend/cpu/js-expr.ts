@@ -10,11 +10,14 @@ export function jsNumber(v: number): string {
   return v < 0 ? `(${v})` : String(v);
 }
 
-/** JavaScript for a unary op; all values are JS doubles (float32 inputs compute in float64). */
-export function jsUnary(op: UnaryOp, a: string): string {
+/**
+ * JavaScript for a unary op; all values are JS doubles (float32 inputs compute in float64).
+ * `dtype` is the op's result type: float32 exp uses the kernel library's `exp32`.
+ */
+export function jsUnary(op: UnaryOp, a: string, dtype: DType): string {
   switch (op) {
     case 'neg': return `(-${a})`;
-    case 'exp': return `Math.exp(${a})`;
+    case 'exp': return dtype === 'float32' ? `exp32(${a})` : `Math.exp(${a})`;
     case 'log': return `Math.log(${a})`;
     case 'sqrt': return `Math.sqrt(${a})`;
     case 'abs': return `Math.abs(${a})`;
@@ -80,7 +83,3 @@ export function reduceStep(op: ReduceOp, acc: string, v: string): string {
   const cmp = op === 'max' ? '>' : '<';
   return `if (${v} ${cmp} ${acc} || ${v} !== ${v}) ${acc} = ${v};`;
 }
-
-/** Round half to even (torch.round). */
-export const RINT_SOURCE =
-  'const rint = (a) => { let r = Math.round(a); if (r - a === 0.5 && r % 2 !== 0) r -= 1; return r; };';
