@@ -14,6 +14,7 @@ async function loadAdapter(lib: LibId): Promise<LibAdapter> {
     case 'tfjs-cpu': return (await import('./libs/tfjs.js')).tfjsAdapter('cpu');
     case 'tfjs-wasm': return (await import('./libs/tfjs.js')).tfjsAdapter('wasm');
     case 'ort': return (await import('./libs/ort.js')).ortAdapter();
+    case 'plain-js': return (await import('./libs/plain-js.js')).plainAdapter();
   }
 }
 
