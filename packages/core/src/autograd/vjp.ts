@@ -28,6 +28,8 @@ export function sumTo(g: Tensor, shape: readonly number[]): Tensor {
 }
 
 const none = (_g: Tensor, ctx: { inputs: readonly Tensor[] }): null[] => ctx.inputs.map(() => null);
+/** Piecewise-constant ops (sign, floor, ...): a zero gradient, as PyTorch gives, so `x.grad` is zeros, not null. */
+const zero = (_g: Tensor, ctx: { inputs: readonly Tensor[] }): Tensor[] => [zerosLazyLike(ctx.inputs[0]!)];
 const x0 = (ctx: { inputs: readonly Tensor[] }): Tensor => ctx.inputs[0]!;
 const x1 = (ctx: { inputs: readonly Tensor[] }): Tensor => ctx.inputs[1]!;
 
@@ -52,7 +54,7 @@ export const vjpRules: { [P in Primitive]: VjpRule<P> } = {
   log: (g, c) => [g.div(x0(c))],
   sqrt: (g, c) => [g.div(c.out.mul(2))],
   abs: (g, c) => [g.mul(x0(c).sign())],
-  sign: none, floor: none, ceil: none, round: none, logicalNot: none,
+  sign: zero, floor: zero, ceil: zero, round: zero, logicalNot: none,
   sin: (g, c) => [g.mul(x0(c).cos())],
   cos: (g, c) => [g.mul(x0(c).sin()).neg()],
   tanh: (g, c) => [g.mul(ew.sub(1, c.out.mul(c.out)))],

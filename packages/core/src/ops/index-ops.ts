@@ -12,7 +12,7 @@ import { add } from './elementwise.js';
 
 /**
  * Checks class-index style input: an integer tensor, or a float tensor holding whole numbers
- * (CONVENTIONS.md), each in [0, bound). Values are read on backends that read synchronously.
+ * (CONVENTIONS.md), each in [0, bound) (bound may be Infinity). Values are read on backends that read synchronously.
  */
 export function checkIndices(op: string, what: string, index: Tensor, bound: number): void {
   if (index.dtype === 'bool') throw new DTypeError(`${op}: ${what} must be an integer tensor, got bool`);
@@ -23,7 +23,10 @@ export function checkIndices(op: string, what: string, index: Tensor, bound: num
     if (isFloat(index.dtype) && !Number.isInteger(v)) {
       throw new DTypeError(`${op}: ${what} must hold whole numbers, got ${v} (at position ${i})`);
     }
-    if (v < 0 || v >= bound) throw new ValueError(`${op}: ${what} ${v} is out of bounds for size ${bound} (at position ${i})`);
+    if (v < 0 || v >= bound) {
+      const range = Number.isFinite(bound) ? `is out of bounds for size ${bound}` : 'must be non-negative';
+      throw new ValueError(`${op}: ${what} ${v} ${range} (at position ${i})`);
+    }
   }
 }
 

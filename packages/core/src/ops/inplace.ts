@@ -35,9 +35,9 @@ export function copy<T extends Tensor>(t: T, src: Tensor): T {
   return assign(t, 'copy_', expand(src, t.shape));
 }
 
-/** Sets every element to `value` (`Tensor.fill_` / `zero_`). */
-export function fill<T extends Tensor>(t: T, value: number): T {
-  checkLeaf(t, 'fill_');
+/** Sets every element to `value` (`Tensor.fill_` / `zero_`; `op` names the caller in errors). */
+export function fill<T extends Tensor>(t: T, value: number, op = 'fill_'): T {
+  checkLeaf(t, op);
   t.lazy = mkConst(value, t.dtype, t.lazy.shape);
   return t;
 }

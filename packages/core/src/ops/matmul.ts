@@ -60,7 +60,12 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   if (ka !== kb) {
     throw new ShapeError(`matmul: shapes ${fmtShape(a.shape)} and ${fmtShape(b.shape)} cannot be multiplied (${A.lazy.shape[A.ndim - 2]}x${ka} and ${kb}x${B.lazy.shape[B.ndim - 1]})`);
   }
-  const batch = broadcastShapes('matmul', A.shape.slice(0, -2), B.shape.slice(0, -2));
+  let batch: number[];
+  try {
+    batch = broadcastShapes('matmul', A.shape.slice(0, -2), B.shape.slice(0, -2));
+  } catch {
+    throw new ShapeError(`matmul: shapes ${fmtShape(a.shape)} and ${fmtShape(b.shape)} cannot be multiplied (batch dimensions ${fmtShape(A.shape.slice(0, -2))} and ${fmtShape(B.shape.slice(0, -2))} do not broadcast)`);
+  }
   if (A.ndim - 2 !== batch.length || A.shape.slice(0, -2).join() !== batch.join()) A = expand(A, [...batch, ...A.shape.slice(-2)]);
   if (B.ndim - 2 !== batch.length || B.shape.slice(0, -2).join() !== batch.join()) B = expand(B, [...batch, ...B.shape.slice(-2)]);
   let out = bmm(A, B);

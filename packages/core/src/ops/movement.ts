@@ -171,5 +171,10 @@ export function concat(tensors: readonly Tensor[], axis = 0): Tensor {
 export function stack(tensors: readonly Tensor[], axis = 0): Tensor {
   if (tensors.length === 0) throw new ValueError('stack: expected a non-empty list of Tensors');
   const a = normAxis('stack', axis, tensors[0]!.ndim + 1);
+  tensors.forEach((t, i) => {
+    if (t.shape.join() !== tensors[0]!.shape.join()) {
+      throw new ShapeError(`stack: expects each tensor to be equal size, but got ${fmtShape(tensors[0]!.shape)} at entry 0 and ${fmtShape(t.shape)} at entry ${i}`);
+    }
+  });
   return concat(tensors.map((t) => unsqueeze(t, a)), a);
 }

@@ -14,7 +14,11 @@ import { unsqueeze } from './movement.js';
  */
 export function oneHot(index: Tensor, numClasses = -1): Tensor {
   let n = numClasses;
-  if (n === -1) n = index.size === 0 ? 0 : max(index).item() + 1;
+  if (n === -1) {
+    // Bad labels (fractional, negative, bool) are reported as such before they shape the class count.
+    checkIndices('oneHot', 'class index', index, Infinity);
+    n = index.size === 0 ? 0 : max(index).item() + 1;
+  }
   if (!Number.isInteger(n) || n < 0) throw new ValueError(`oneHot: num_classes must be a whole number ≥ 0 or -1, got ${numClasses}`);
   checkIndices('oneHot', 'class index', index, n);
   const classes = new Float64Array(n);

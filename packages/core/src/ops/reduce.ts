@@ -60,9 +60,13 @@ export function min(x: Tensor, axis?: number | readonly number[] | null, keepdim
  * (`torch.argmax`). Built from primitives: the smallest position whose value equals the max.
  */
 export function argmax(x: Tensor, axis?: number | null, keepdims = false): Tensor {
+  if (x.size === 0 && (axis === undefined || axis === null)) {
+    throw new ValueError(`argmax: cannot take the argmax of an empty tensor (shape [${x.shape.join(', ')}]) without an axis`);
+  }
   if (axis === undefined || axis === null) return argmax(x.reshape([x.size]), 0, false);
   const ax = normAxis('argmax', axis, x.ndim);
   const n = x.lazy.shape[ax]!;
+  if (n === 0) throw new ValueError(`argmax: cannot take the argmax over a zero-size dimension (shape [${x.shape.join(', ')}], axis ${axis})`);
   const pos = arangeAlong(x, ax);
   const hit = x.eq(max(x, ax, true)).logicalOr(x.ne(x));
   return min(where(hit, pos, n), ax, keepdims).cast('int64');

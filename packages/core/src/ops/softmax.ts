@@ -4,11 +4,16 @@ import { realize } from '../ir/schedule.js';
 import { normAxes, normAxis } from '../shape.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { exp, log, mul, sub, where } from './elementwise.js';
-import { max, sum } from './reduce.js';
+import { max, reducedShape, sum } from './reduce.js';
+import { scalarTensor } from './lift.js';
 import { squeeze } from './movement.js';
 
-/** A row maximum safe to subtract: ±inf maxima (all-−inf rows) become 0, as PyTorch does. */
+/**
+ * A row maximum safe to subtract: ±inf maxima (all-−inf rows) become 0, as PyTorch does. An empty
+ * axis has no maximum; it shifts by 0, so softmax of nothing is empty and logsumexp is −inf.
+ */
 function safeMax(x: Tensor, axes: number[]): Tensor {
+  if (axes.some((a) => x.lazy.shape[a] === 0)) return scalarTensor(0, x.dtype, reducedShape(x.lazy.shape, axes, true), x);
   const m = max(x.detach(), axes, true);
   return where(m.abs().lt(Infinity), m, 0);
 }

@@ -128,6 +128,7 @@ export function full(shape: number | readonly number[], value: number, opts?: Te
   const backend = getBackend();
   const t = new Tensor(mkConst(value, dtype, s), backend);
   if (opts?.requiresGrad) {
+    if (!isFloat(dtype)) throw new RosettaError(`full: only Tensors of floating point dtype can require gradients, got ${dtype}`);
     // A leaf that requires grad gets real storage, so in-place updates and reads behave.
     t.lazy = mkLoad(realize(t.lazy), contiguousView(s));
     t.requiresGrad = true;

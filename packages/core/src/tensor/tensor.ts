@@ -1,6 +1,6 @@
 import type { Backend } from '../backend/backend.js';
 import { BackendError, RosettaError, ValueError } from '../errors.js';
-import type { DType, HostArray, TypedArray } from '../dtype.js';
+import { isFloat, type DType, type HostArray, type TypedArray } from '../dtype.js';
 import type { Lazy } from '../ir/lazy.js';
 import { realize } from '../ir/schedule.js';
 import { sizeOf } from '../shape.js';
@@ -88,6 +88,7 @@ export class Tensor {
   /** Sets `requiresGrad` on a leaf (`requires_grad_()`). */
   requiresGrad_(flag = true): this {
     if (!this.isLeaf && !flag) throw new RosettaError('requiresGrad_: you can only change requires_grad flags of leaf variables');
+    if (flag && !isFloat(this.dtype)) throw new RosettaError(`requiresGrad_: only Tensors of floating point dtype can require gradients, got ${this.dtype}`);
     this.requiresGrad = flag;
     return this;
   }
@@ -186,7 +187,7 @@ export class Tensor {
   mul_(o: Operand): this { return inplace.assign(this, 'mul_', ew.mul(this, o)); }
   div_(o: Operand): this { return inplace.assign(this, 'div_', ew.div(this, o)); }
   copy_(src: Tensor): this { return inplace.copy(this, src); }
-  zero_(): this { return inplace.fill(this, 0); }
+  zero_(): this { return inplace.fill(this, 0, 'zero_'); }
   fill_(value: number): this { return inplace.fill(this, value); }
 }
 
