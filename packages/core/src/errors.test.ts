@@ -166,6 +166,14 @@ describe('autograd misuse', () => {
     expect(w.tolist()).toEqual([0.5, 0.5]);
   });
 
+  it('backward through an op whose input was later modified in place', () => {
+    const x = ones([2], { requiresGrad: true });
+    const h = x.mul(3);
+    const sq = h.mul(h);
+    h.add_(1);
+    expectError(() => sq.sum().backward(), RosettaError, 'backward', 'modified by an inplace operation', 'mul', 'version 1', 'version 0');
+  });
+
   it('requiresGrad on an integer or bool dtype, however it is asked for', () => {
     expectError(() => tensor([1, 2], { dtype: 'int32', requiresGrad: true }), RosettaError, 'floating point', 'int32');
     expectError(() => arange(3, undefined, 1, { requiresGrad: true }), RosettaError, 'floating point', 'int64');

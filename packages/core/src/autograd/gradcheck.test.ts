@@ -9,6 +9,9 @@ import {
   stack, sub, tensor, valueAndGrad, where, type Tensor,
 } from '../index.js';
 import { gradcheck, type GradcheckOptions } from '../test-utils/gradcheck.js';
+import type { Primitive } from './primitives.js';
+import { recordCustom } from './record.js';
+import { vjpRules } from './vjp.js';
 import { Rng } from '../test-utils/rng.js';
 import { applyMove, broadcastPair, describeChain, randomAxes, randomChain, randomShape } from '../test-utils/shapes.js';
 import { sizeOf } from '../shape.js';
@@ -44,6 +47,24 @@ function check(fn: Fn, xs: Tensor[], opts?: GradcheckOptions) {
 
 const UNARY_SHAPES: number[][] = [[3, 4], [1, 5, 1], [], [0, 3], [2, 0, 1]];
 
+/**
+ * Where each primitive's VJP is checked below. Keyed by the mapped type, so adding a primitive to
+ * `primitives.ts` without deciding how it is tested here does not compile.
+ */
+const COVERAGE: { [P in Primitive]: string } = {
+  neg: 'unary', exp: 'unary', log: 'unary', sqrt: 'unary', abs: 'unary', sin: 'unary', cos: 'unary', tanh: 'unary',
+  reciprocal: 'unary', log1p: 'unary', expm1: 'unary',
+  sign: 'zero gradient', floor: 'zero gradient', ceil: 'zero gradient', round: 'zero gradient',
+  logicalNot: 'bool output: never recorded',
+  add: 'binary', sub: 'binary', mul: 'binary', div: 'binary', pow: 'binary', maximum: 'binary', minimum: 'binary',
+  eq: 'bool output: never recorded', ne: 'bool output: never recorded', lt: 'bool output: never recorded',
+  le: 'bool output: never recorded', gt: 'bool output: never recorded', ge: 'bool output: never recorded',
+  logicalAnd: 'bool output: never recorded', logicalOr: 'bool output: never recorded',
+  where: 'where', cast: 'cast', sum: 'reductions', max: 'reductions', min: 'reductions',
+  reshape: 'movement', permute: 'movement', expand: 'movement', slice: 'movement', pad: 'movement', concat: 'movement',
+  gather: 'gather and scatterAdd', scatterAdd: 'gather and scatterAdd', matmul: 'matmul',
+};
+
 describe.each(listBackends())('gradcheck on the %s backend', (backend) => {
   let previous: string;
   beforeAll(() => {
@@ -51,6 +72,27 @@ describe.each(listBackends())('gradcheck on the %s backend', (backend) => {
     setBackend(backend);
   });
   afterAll(() => setBackend(previous));
+
+  it('every primitive with a VJP rule has a place in this suite', () => {
+    expect(Object.keys(COVERAGE).sort()).toEqual(Object.keys(vjpRules).sort());
+  });
+
+  it('the checker itself catches a wrong gradient (a custom VJP off by 1%)', () => {
+    const wrongSquare = (x: Tensor): Tensor => {
+      const out = noGrad(() => x.mul(x));
+      return recordCustom('wrongSquare', [x], out, (g) => [g.mul(x).mul(2.02)]);
+    };
+    const rep = gradcheck(wrongSquare, [inputs(1).away([2, 3], 0.5, 2)]);
+    expect(rep.ok).toBe(false);
+    expect(rep.worst!.ratio).toBeGreaterThan(100);
+    expect(rep.message).toContain('worst: input 0 at [');
+    const right = gradcheck((x) => x.mul(x), [inputs(1).away([2, 3], 0.5, 2)]);
+    expect(right.ok, right.message).toBe(true);
+    // And a missing gradient is a problem even where the numbers agree (both zero).
+    const cut = gradcheck((x) => x.detach().mul(2), [inputs(1).normal([2])]);
+    expect(cut.ok).toBe(false);
+    expect(cut.problems.join()).toContain('does not require grad');
+  });
 
   describe('unary primitives', () => {
     type Dom = 'normal' | 'positive' | 'away' | 'log1p';
@@ -190,6 +232,14 @@ describe.each(listBackends())('gradcheck on the %s backend', (backend) => {
       const fn = (t: Tensor) => t.cast('float32').cast('float64');
       const rep = check(fn, [x], { eps: 1e-2, rtol: 1e-4, atol: 1e-4 });
       expect(Array.from(rep.analytic[0]!)).toEqual(Array.from(Float32Array.from(rep.weight)));
+    });
+
+    it('a cast to an integer dtype passes no gradient (as PyTorch)', () => {
+      const x = tensor(Float64Array.from([0.5, 1.5, -2.5]), { dtype: 'float64', requiresGrad: true });
+      const y = x.cast('int32');
+      expect(y.requiresGrad).toBe(false);
+      x.mul(2).add(y).sum().backward();
+      expect(Array.from(x.grad!.dataSync() as Float64Array)).toEqual([2, 2, 2]);
     });
 
     it('float64 → float64 is the identity (no cast recorded)', () => {
@@ -483,8 +533,18 @@ describe.each(listBackends())('gradcheck on the %s backend', (backend) => {
       check((x) => x.norm(p, axis), [inputs(96).magnitudes([3, 4])]);
     });
 
-    it('norm with keepdims, and the 2-norm of a size-0 axis of a non-empty output is 0 with a 0 gradient', () => {
+    it('norm with keepdims, and over a size-0 axis (0, with an empty gradient)', () => {
       check((x) => x.norm(2, 1, true), [inputs(97).magnitudes([2, 3])]);
+      const rep = check((x) => x.norm(2, 1), [f64([], [2, 0])]);
+      expect(Array.from(rep.weight).length).toBe(2);
+    });
+
+    it.each([1, 2, 3, Infinity])('the p=%s norm of a zero row has gradient 0, not NaN (as PyTorch)', (p) => {
+      const x = tensor(Float64Array.from([0, 0, 0, 3, -4, 1]), { dtype: 'float64', shape: [2, 3], requiresGrad: true });
+      x.norm(p, 1).sum().backward();
+      const g = Array.from(x.grad!.dataSync() as Float64Array);
+      expect(g.slice(0, 3)).toEqual([0, 0, 0]);
+      expect(g.slice(3).every(Number.isFinite)).toBe(true);
     });
 
     it('mean of a size-1 axis and of a broadcast difference (the L1 loss)', () => {
@@ -596,6 +656,11 @@ describe.each(listBackends())('gradcheck on the %s backend', (backend) => {
       Array.from(gb!.dataSync() as Float64Array).forEach((v, i) => expect(v * w).toBeCloseTo(rep.numeric[1]![i]!, 6));
     });
 
+    it('valueAndGrad gives zeros for an argument the value does not use (even at ±inf)', () => {
+      const [, [, unused]] = valueAndGrad((a: Tensor, _b: Tensor) => a.sum())(tensor([1, 2]), tensor([Infinity, NaN]));
+      expect(unused!.tolist()).toEqual([0, 0]);
+    });
+
     it('gradients accumulate over two backward calls and detach cuts the tape', () => {
       const x = tensor(Float64Array.from([1, 2, 3]), { dtype: 'float64', requiresGrad: true });
       x.mul(x).sum().backward();
@@ -604,6 +669,37 @@ describe.each(listBackends())('gradcheck on the %s backend', (backend) => {
       x.grad = null;
       x.mul(x.detach()).sum().backward();
       expect(Array.from(x.grad!.dataSync() as Float64Array)).toEqual([1, 2, 3]);
+    });
+
+    it('in-place ops on a non-leaf keep its history (add_, sub_, mul_ with itself, div_, copy_)', () => {
+      const g = inputs(112);
+      check((x) => {
+        const y = x.mul(2);
+        y.add_(1);
+        return y;
+      }, [g.normal([2, 3])]);
+      check((x, w) => {
+        const y = x.exp();
+        y.mul_(y);
+        y.sub_(w!);
+        y.div_(3);
+        return y;
+      }, [g.normal([2, 3]), g.normal([3])]);
+      check((x, w) => {
+        const y = x.mul(1);
+        y.copy_(w!.mul(5));
+        return y.add(x);
+      }, [g.normal([2, 3]), g.normal([3])]);
+    });
+
+    it('an in-place update of a leaf under noGrad (an optimizer step) between two recorded forwards', () => {
+      const w = tensor(Float64Array.from([1, -2]), { dtype: 'float64', requiresGrad: true });
+      w.mul(w).sum().backward();
+      noGrad(() => w.sub_(w.grad!.mul(0.25)));
+      expect(w.tolist()).toEqual([0.5, -1]);
+      w.grad = null;
+      w.mul(w).sum().backward();
+      expect(w.grad!.tolist()).toEqual([1, -2]);
     });
 
     it('noGrad records nothing', () => {

@@ -1,4 +1,5 @@
 import { isFloat } from '../dtype.js';
+import { RosettaError } from '../errors.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { isGradEnabled } from './grad-mode.js';
 import type { PrimAttrs, Primitive } from './primitives.js';
@@ -11,13 +12,30 @@ export function needsGrad(inputs: readonly Tensor[]): boolean {
   return false;
 }
 
+/**
+ * Wraps a VJP so it refuses to run once an input was updated in place after recording: the rule
+ * would read the new value, and the gradient would flow into the input's new history (PyTorch
+ * raises the same error from its version counters).
+ */
+function guarded(name: string, inputs: readonly Tensor[], vjp: (g: Tensor) => readonly (Tensor | null)[]): (g: Tensor) => readonly (Tensor | null)[] {
+  const versions = inputs.map((t) => t.version);
+  return (g) => {
+    inputs.forEach((t, i) => {
+      if (t.version !== versions[i]) {
+        throw new RosettaError(`backward: one of the variables needed for gradient computation has been modified by an inplace operation: input ${i} of ${name} (shape [${t.shape.join(', ')}]) is at version ${t.version}; expected version ${versions[i]} instead`);
+      }
+    });
+    return vjp(g);
+  };
+}
+
 /** Records a primitive on the tape when an input requires grad and the output is floating. */
 export function record<P extends Primitive>(prim: P, inputs: readonly Tensor[], attrs: PrimAttrs[P], out: Tensor): Tensor {
   if (!needsGrad(inputs) || !isFloat(out.dtype)) return out;
   const saved = out.detach();
   const rule = vjpRules[prim];
   out.requiresGrad = true;
-  out.gradFn = { name: prim, inputs, vjp: (g) => rule(g, { inputs, out: saved, attrs }) };
+  out.gradFn = { name: prim, inputs, vjp: guarded(prim, inputs, (g) => rule(g, { inputs, out: saved, attrs })) };
   return out;
 }
 
@@ -28,6 +46,6 @@ export function record<P extends Primitive>(prim: P, inputs: readonly Tensor[], 
 export function recordCustom(name: string, inputs: readonly Tensor[], out: Tensor, vjp: (g: Tensor) => readonly (Tensor | null)[]): Tensor {
   if (!needsGrad(inputs) || !isFloat(out.dtype)) return out;
   out.requiresGrad = true;
-  out.gradFn = { name, inputs, vjp };
+  out.gradFn = { name, inputs, vjp: guarded(name, inputs, vjp) };
   return out;
 }

@@ -1,5 +1,6 @@
 import { RosettaError } from '../errors.js';
 import { Tensor } from '../tensor/tensor.js';
+import { zerosLazyLike } from '../ops/index-ops.js';
 import { withGradMode } from './grad-mode.js';
 
 /**
@@ -20,7 +21,8 @@ export function valueAndGrad<A extends Tensor[]>(fn: (...args: A) => Tensor): (.
         throw new RosettaError('valueAndGrad: the function must return a one-element Tensor');
       }
       if (value.requiresGrad) value.backward();
-      const grads = leaves.map((l) => l.grad ?? new Tensor(l.lazy, l.backend).mul(0));
+      // An argument the value does not depend on gets zeros (not 0·x, which is NaN at ±inf).
+      const grads = leaves.map((l) => l.grad ?? zerosLazyLike(l));
       return [value.detach(), grads];
     });
 }

@@ -3,13 +3,26 @@ import { RosettaError, ShapeError, fmtShape } from '../errors.js';
 import { mkConst } from '../ir/lazy.js';
 import { realizeAsLoad } from '../ir/schedule.js';
 import { shapesEqual } from '../shape.js';
-import type { Tensor } from '../tensor/tensor.js';
+import { Tensor } from '../tensor/tensor.js';
 import { expand } from './movement.js';
 
 function checkLeaf(t: Tensor, op: string): void {
   if (t.requiresGrad && t.isLeaf && isGradEnabled()) {
     throw new RosettaError(`${op}: a leaf Variable that requires grad is being used in an in-place operation; wrap the update in noGrad(() => ...)`);
   }
+}
+
+/**
+ * An in-place update computed from t's current value (`x.add_(y)`): `f` gets a stand-in holding
+ * that value and t's tape history, so the recorded op reads the stand-in, not t itself. (Recording
+ * t as its own input made a cycle: backward through `y = x * 2; y.add_(1)` never reached x.)
+ */
+export function update<T extends Tensor>(t: T, op: string, f: (prev: Tensor) => Tensor): T {
+  checkLeaf(t, op);
+  const prev = new Tensor(t.lazy, t.backend);
+  prev.requiresGrad = t.requiresGrad;
+  prev.gradFn = t.gradFn;
+  return assign(t, op, f(prev));
 }
 
 /**
@@ -23,6 +36,7 @@ export function assign<T extends Tensor>(t: T, op: string, value: Tensor): T {
   }
   const v = value.dtype === t.dtype ? value : value.cast(t.dtype);
   t.lazy = realizeAsLoad(v.lazy);
+  t.version++;
   if (v.gradFn) {
     t.gradFn = v.gradFn;
     t.requiresGrad = true;
@@ -39,5 +53,6 @@ export function copy<T extends Tensor>(t: T, src: Tensor): T {
 export function fill<T extends Tensor>(t: T, value: number, op = 'fill_'): T {
   checkLeaf(t, op);
   t.lazy = mkConst(value, t.dtype, t.lazy.shape);
+  t.version++;
   return t;
 }

@@ -33,6 +33,11 @@ export class Tensor {
   grad: Tensor | null = null;
   /** How this tensor was computed, when recorded for backward; null for leaves. */
   gradFn: TapeNode | null = null;
+  /**
+   * Bumped by every in-place update (`_version`); the tape refuses to differentiate through an op
+   * whose input changed after it was recorded, instead of silently using the new value.
+   */
+  version = 0;
 
   constructor(lazy: Lazy, backend: Backend) {
     this.lazy = lazy;
@@ -182,10 +187,10 @@ export class Tensor {
   matmul(o: Tensor): Tensor { return matmul(this, o); }
 
   // In place (replace the value; refused on a leaf that requires grad while recording)
-  add_(o: Operand): this { return inplace.assign(this, 'add_', ew.add(this, o)); }
-  sub_(o: Operand): this { return inplace.assign(this, 'sub_', ew.sub(this, o)); }
-  mul_(o: Operand): this { return inplace.assign(this, 'mul_', ew.mul(this, o)); }
-  div_(o: Operand): this { return inplace.assign(this, 'div_', ew.div(this, o)); }
+  add_(o: Operand): this { return inplace.update(this, 'add_', (prev) => ew.add(prev, o === this ? prev : o)); }
+  sub_(o: Operand): this { return inplace.update(this, 'sub_', (prev) => ew.sub(prev, o === this ? prev : o)); }
+  mul_(o: Operand): this { return inplace.update(this, 'mul_', (prev) => ew.mul(prev, o === this ? prev : o)); }
+  div_(o: Operand): this { return inplace.update(this, 'div_', (prev) => ew.div(prev, o === this ? prev : o)); }
   copy_(src: Tensor): this { return inplace.copy(this, src); }
   zero_(): this { return inplace.fill(this, 0, 'zero_'); }
   fill_(value: number): this { return inplace.fill(this, value); }
