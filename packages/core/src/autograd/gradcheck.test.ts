@@ -611,31 +611,25 @@ describe.each(listBackends())('gradcheck on the %s backend', (backend) => {
       const shape = randomShape(r, 1, 3, 3, i % 10 === 9);
       return { i, shape, ops: randomChain(r, shape, 2 + r.int(4), 36) };
     });
-    // Chains whose backward sums a sum (expand after expand → sumTo of sumTo) hit the scheduler
-    // bug of a reduction whose source is an unrealized reduction (see 'reductions of reductions').
-    const REDUCE_OF_REDUCE = new Set([15]);
     for (const { i, shape, ops } of chains) {
-      (REDUCE_OF_REDUCE.has(i) ? it.fails : it)(`movement chain ${i} from [${shape.join(', ')}]: ${describeChain(ops)}`, () => {
+      it(`movement chain ${i} from [${shape.join(', ')}]: ${describeChain(ops)}`, () => {
         const rep = gradcheck((x) => ops.reduce(applyMove, x), [inputs(300).uniform(shape, -1, 1)]);
         expect(rep.ok, rep.message).toBe(true);
       });
     }
   });
 
-  describe('reductions of reductions (scheduler bug: the inner reduction is never realized)', () => {
-    // src/ir/schedule.ts realizes `collectReduces(reduce.src)` before running a reduction, but
-    // collectReduces skips its own root, so when the source *is* a reduction it is left lazy and
-    // signature() returns null → "Cannot read properties of null (reading 'key')".
-    it.fails('sum(1).mean() (a per-sample loss averaged over the batch)', () => {
+  describe('reductions of reductions (the inner reduction is realized first)', () => {
+    it('sum(1).mean() (a per-sample loss averaged over the batch)', () => {
       check((x) => x.mul(x).sum(1).mean(), [inputs(120).normal([3, 4])]);
     });
-    it.fails('max(1).sum()', () => {
+    it('max(1).sum()', () => {
       check((x) => x.max(1).sum(), [inputs(121).distinct([3, 4])]);
     });
-    it.fails('the backward of expand after expand (sumTo of sumTo)', () => {
+    it('the backward of expand after expand (sumTo of sumTo)', () => {
       check((x) => x.expand([2, 1, 3]).expand([2, 2, 3]), [inputs(122).normal([1, 3])]);
     });
-    it.fails('std of row sums', () => {
+    it('std of row sums', () => {
       check((x) => x.sum(1).std(), [inputs(123).normal([4, 3])]);
     });
   });

@@ -29,7 +29,7 @@ export function realize(node: Lazy): DeviceBuffer {
   else if (reduces.size === 1) reduce = [...reduces][0]!;
   else for (const r of reduces) realize(r);
   if (reduce) {
-    for (const r of collectReduces(reduce.src)) realize(r);
+    for (const r of collectReduces(reduce.src, true)) realize(r);
     if (reduce !== node) realizeUnreadableEpilogueLoads(node, reduce);
   }
   return run(node, reduce, signature(node, reduce)!);
@@ -90,8 +90,11 @@ export const defaultBackendHook: { current: () => Backend } = {
   },
 };
 
-/** Distinct unrealized reductions reachable without crossing another reduction or a realized node. */
-function collectReduces(root: Lazy): Set<LReduce> {
+/**
+ * Distinct unrealized reductions reachable without crossing another reduction or a realized
+ * node; the root itself counts only with `includeRoot` (a reduction's source may be one).
+ */
+function collectReduces(root: Lazy, includeRoot = false): Set<LReduce> {
   const out = new Set<LReduce>();
   const seen = new Set<Lazy>();
   const stack: Lazy[] = [root];
@@ -100,7 +103,7 @@ function collectReduces(root: Lazy): Set<LReduce> {
     if (seen.has(n) || n.buf) continue;
     seen.add(n);
     switch (n.kind) {
-      case 'reduce': if (n !== root) out.add(n); break;
+      case 'reduce': if (n !== root || includeRoot) out.add(n); break;
       case 'unary': case 'cast': stack.push(n.a); break;
       case 'binary': stack.push(n.a, n.b); break;
       case 'where': stack.push(n.c, n.a, n.b); break;
