@@ -3,6 +3,7 @@ import { DTypeError, fmtShape, ShapeError, ValueError } from '../errors.js';
 import { isFloat } from '../dtype.js';
 import type { GatherSpec } from '../ir/special.js';
 import { mkConst, mkLoad } from '../ir/lazy.js';
+import { lzGather } from '../ir/gather.js';
 import { realize } from '../ir/schedule.js';
 import { contiguousView } from '../ir/view.js';
 import { normAxis } from '../shape.js';
@@ -42,13 +43,14 @@ function gatherSpec(op: string, x: Tensor, axis: number, index: Tensor): GatherS
   return { axis: a, shape: index.shape, srcShape: x.shape };
 }
 
-/** out[i][j] = x[i][index[i][j]] along `axis` (`torch.gather`). */
+/**
+ * out[i][j] = x[i][index[i][j]] along `axis` (`torch.gather`). On a lazy x the gather moves to
+ * its leaves (`lzGather`), so the full x is never written.
+ */
 export function gather(x: Tensor, axis: number, index: Tensor): Tensor {
   const spec = gatherSpec('gather', x, axis, index);
-  const out = x.backend.alloc(x.dtype, index.size);
-  x.backend.gather(spec, realize(x.lazy), realize(index.lazy), out);
-  noteLaunch(false);
-  return record('gather', [x, index], { axis: spec.axis }, new Tensor(mkLoad(out, contiguousView(spec.shape)), x.backend));
+  const out = new Tensor(lzGather(x.lazy, spec, realize(index.lazy)), x.backend);
+  return record('gather', [x, index], { axis: spec.axis }, out);
 }
 
 /** base with src added at the indexed positions along `axis` (`torch.scatter_add`, out of place). */
