@@ -24,20 +24,29 @@ export function shapesEqual(a: readonly number[], b: readonly number[]): boolean
   return true;
 }
 
-/** NumPy broadcasting of two shapes; throws naming the op and both shapes. */
-export function broadcastShapes(op: string, a: readonly number[], b: readonly number[]): number[] {
-  if (shapesEqual(a, b)) return a as number[];
+/** NumPy broadcasting of two shapes; the first mismatching dim of the result when they do not broadcast. */
+export function tryBroadcastShapes(a: readonly number[], b: readonly number[]): number[] | { mismatch: number } {
   const n = Math.max(a.length, b.length);
   const out = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     const da = a[a.length - n + i] ?? 1;
     const db = b[b.length - n + i] ?? 1;
-    if (da !== db && da !== 1 && db !== 1) {
-      throw new ShapeError(`${op}: shapes ${fmtShape(a)} and ${fmtShape(b)} cannot be broadcast together (dimension ${i}: ${da} vs ${db})`);
-    }
+    if (da !== db && da !== 1 && db !== 1) return { mismatch: i };
     out[i] = da === 1 ? db : da;
   }
   return out;
+}
+
+/** NumPy broadcasting of two shapes; throws naming the op and both shapes. */
+export function broadcastShapes(op: string, a: readonly number[], b: readonly number[]): number[] {
+  if (shapesEqual(a, b)) return a as number[];
+  const r = tryBroadcastShapes(a, b);
+  if (!Array.isArray(r)) {
+    const n = Math.max(a.length, b.length);
+    const i = r.mismatch;
+    throw new ShapeError(`${op}: shapes ${fmtShape(a)} and ${fmtShape(b)} cannot be broadcast together (dimension ${i}: ${a[a.length - n + i]} vs ${b[b.length - n + i]})`);
+  }
+  return r;
 }
 
 /** Normalizes a possibly negative axis against a rank; throws naming the op. */

@@ -2,6 +2,7 @@
  * `str(ndarray)` as NumPy ≥ 2.3 prints it with default print options (`numpy/_core/arrayprint.py`):
  * linewidth 75, threshold 1000, edgeitems 3, precision 8, floatmode 'maxprec', sign '-'.
  */
+import { contiguousStrides } from '../shape.js';
 import type { NpData, NpDType } from './dtypes.js';
 import { formatFloatScalar, formatPositional, formatScientific, shortestDecimal, roundDecimal, exactDecimal } from './float-format.js';
 
@@ -53,16 +54,6 @@ function range(a: number, b: number): number[] {
   const r: number[] = [];
   for (let i = a; i < b; i++) r.push(i);
   return r;
-}
-
-function contiguousStrides(shape: readonly number[]): number[] {
-  const strides = new Array<number>(shape.length);
-  let s = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    strides[i] = s;
-    s *= shape[i]!;
-  }
-  return strides;
 }
 
 function makeFormatter(data: NpData, dtype: NpDType, shown: number[] | null): ElementFormatter {

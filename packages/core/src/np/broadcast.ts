@@ -1,4 +1,5 @@
 /** NumPy broadcasting of two shapes, and index maps from a broadcast result back to an input. */
+import { tryBroadcastShapes } from '../shape.js';
 
 function fmtShape(s: readonly number[]): string {
   return s.length === 1 ? `(${s[0]},)` : `(${s.join(',')})`;
@@ -6,17 +7,9 @@ function fmtShape(s: readonly number[]): string {
 
 /** The broadcast shape of `a` and `b`, or a ValueError-style RangeError as NumPy words it. */
 export function broadcastShapes(a: readonly number[], b: readonly number[]): number[] {
-  const n = Math.max(a.length, b.length);
-  const out = new Array<number>(n);
-  for (let i = 0; i < n; i++) {
-    const da = a[a.length - n + i] ?? 1;
-    const db = b[b.length - n + i] ?? 1;
-    if (da !== db && da !== 1 && db !== 1) {
-      throw new RangeError(`operands could not be broadcast together with shapes ${fmtShape(a)} ${fmtShape(b)}`);
-    }
-    out[i] = da === 1 ? db : da;
-  }
-  return out;
+  const r = tryBroadcastShapes(a, b);
+  if (!Array.isArray(r)) throw new RangeError(`operands could not be broadcast together with shapes ${fmtShape(a)} ${fmtShape(b)}`);
+  return r;
 }
 
 /** For each flat index of `outShape`, the flat index of the element of `inShape` it reads. */
