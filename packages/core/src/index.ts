@@ -11,6 +11,8 @@ export {
 export * from './ops/index.js';
 export { noGrad, isGradEnabled, withGradMode } from './autograd/grad-mode.js';
 export { valueAndGrad } from './autograd/value-and-grad.js';
+export { traceOps, type TraceEntry } from './autograd/trace.js';
+export type { PrimAttrs, Primitive } from './autograd/primitives.js';
 export { setBackend, getBackend, listBackends, registerBackend } from './backend/registry.js';
 export type { Backend, DeviceBuffer } from './backend/backend.js';
 export { kernelStats, resetKernelStats, type KernelStats } from './stats.js';

@@ -3,6 +3,7 @@ import { RosettaError } from '../errors.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { isGradEnabled } from './grad-mode.js';
 import type { PrimAttrs, Primitive } from './primitives.js';
+import { traceOp } from './trace.js';
 import { vjpRules } from './vjp.js';
 
 /** Whether an op on these inputs is recorded for backward. */
@@ -29,8 +30,12 @@ function guarded(name: string, inputs: readonly Tensor[], vjp: (g: Tensor) => re
   };
 }
 
-/** Records a primitive on the tape when an input requires grad and the output is floating. */
+/**
+ * Every primitive passes here: it is traced (when tracing) and recorded on the tape when an input
+ * requires grad and the output is floating.
+ */
 export function record<P extends Primitive>(prim: P, inputs: readonly Tensor[], attrs: PrimAttrs[P], out: Tensor): Tensor {
+  traceOp(prim, inputs, attrs, out);
   if (!needsGrad(inputs) || !isFloat(out.dtype)) return out;
   const saved = out.detach();
   const rule = vjpRules[prim];

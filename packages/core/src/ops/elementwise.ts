@@ -49,7 +49,7 @@ export const round = (x: Tensor): Tensor => unary('round', x, false);
 
 /** Logical not; the result is bool (`torch.logical_not`). */
 export function logicalNot(x: Tensor): Tensor {
-  return new Tensor(mkUnary('not', bounded(x.lazy), 'bool'), x.backend);
+  return record('logicalNot', [x], {}, new Tensor(mkUnary('not', bounded(x.lazy), 'bool'), x.backend));
 }
 
 type Kind = 'arith' | 'div' | 'compare' | 'logical';
@@ -83,8 +83,7 @@ function binary(prim: Primitive, op: BinaryOp, a: Operand, b: Operand, kind: Kin
     la = castLazy(la, compute);
     lb = castLazy(lb, compute);
   }
-  const out = new Tensor(mkBinary(op, la, lb, outDtype), like.backend);
-  return kind === 'compare' || kind === 'logical' ? out : record(prim, [A, B], {}, out);
+  return record(prim, [A, B], {}, new Tensor(mkBinary(op, la, lb, outDtype), like.backend));
 }
 
 /** a + b (`torch.add`). */
