@@ -12,6 +12,7 @@ export * from './ops/index.js';
 export { noGrad, isGradEnabled, withGradMode } from './autograd/grad-mode.js';
 export { valueAndGrad } from './autograd/value-and-grad.js';
 export { traceOps, type TraceEntry } from './autograd/trace.js';
+export { reduceLoss, checkReduction, applyWeighting, getLoss, type ReductionMode } from './nn/reduction.js';
 export type { PrimAttrs, Primitive } from './autograd/primitives.js';
 export { setBackend, getBackend, listBackends, registerBackend } from './backend/registry.js';
 export type { Backend, DeviceBuffer } from './backend/backend.js';
