@@ -1,7 +1,9 @@
 /** The benchmark cases: sizes and repetitions per mode, units, FLOP counts and project targets. */
 
 export type Mode = 'full' | 'quick';
-export const CASE_IDS = ['dispatch', 'l1-fwd', 'l1-fwdbwd', 'sce-fwd', 'sce-fwdbwd', 'mlp-step', 'matmul'] as const;
+export const CASE_IDS = [
+  'dispatch', 'l1-fwd', 'l1-fwdbwd', 'mse-fwd', 'mse-fwdbwd', 'bce-fwd', 'bce-fwdbwd', 'sce-fwd', 'sce-fwdbwd', 'mlp-step', 'matmul',
+] as const;
 export type CaseId = (typeof CASE_IDS)[number];
 
 export interface Sizes {
@@ -34,6 +36,8 @@ export interface CaseSpec {
 }
 
 const BIG: Record<Mode, Reps> = { full: { warmup: 2, runs: 10 }, quick: { warmup: 1, runs: 5 } };
+/** Fewer runs for the 16M cases that tfjs-cpu takes seconds per run on. */
+const SLOW: Record<Mode, Reps> = { full: { warmup: 1, runs: 5 }, quick: { warmup: 1, runs: 5 } };
 
 export const CASES: CaseSpec[] = [
   {
@@ -43,6 +47,10 @@ export const CASES: CaseSpec[] = [
   },
   { id: 'l1-fwd', title: 'L1 mean fwd', unit: 'ms', size: (s) => `${fmtN(s.l1N)}`, reps: BIG },
   { id: 'l1-fwdbwd', title: 'L1 mean fwd+bwd', unit: 'ms', size: (s) => `${fmtN(s.l1N)}`, reps: BIG, target: '≤ 25 ms @16M' },
+  { id: 'mse-fwd', title: 'MSE mean fwd', unit: 'ms', size: (s) => `${fmtN(s.l1N)}`, reps: SLOW },
+  { id: 'mse-fwdbwd', title: 'MSE mean fwd+bwd', unit: 'ms', size: (s) => `${fmtN(s.l1N)}`, reps: SLOW },
+  { id: 'bce-fwd', title: 'BCE-with-logits mean fwd', unit: 'ms', size: (s) => `${fmtN(s.l1N)}`, reps: SLOW },
+  { id: 'bce-fwdbwd', title: 'BCE-with-logits mean fwd+bwd', unit: 'ms', size: (s) => `${fmtN(s.l1N)}`, reps: SLOW },
   { id: 'sce-fwd', title: 'softmax-CE fwd', unit: 'ms', size: (s) => `[${s.sceRows},${s.sceClasses}]`, reps: BIG },
   { id: 'sce-fwdbwd', title: 'softmax-CE fwd+bwd', unit: 'ms', size: (s) => `[${s.sceRows},${s.sceClasses}]`, reps: BIG, target: '≤ 60 ms @[4096,1000]' },
   {

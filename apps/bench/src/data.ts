@@ -64,6 +64,8 @@ export function mlpData(batch: number, seed: number): MlpData {
 export const inputs = {
   dispatch: (seed: number) => ({ a: normals(4, seed + 1), b: normals(4, seed + 2) }),
   l1: (n: number, seed: number) => ({ pred: normals(n, seed + 3), target: normals(n, seed + 4) }),
+  /** Logits ~ N(0, 2²) and 0/1 targets, as float32. */
+  bce: (n: number, seed: number) => ({ logits: normals(n, seed + 9, 2), targets: Float32Array.from(labels(n, 2, seed + 10)) }),
   sce: (rows: number, classes: number, seed: number) => ({ logits: normals(rows * classes, seed + 5), labels: labels(rows, classes, seed + 6) }),
   matmul: (n: number, seed: number) => ({ a: normals(n * n, seed + 7), b: normals(n * n, seed + 8) }),
 };

@@ -75,6 +75,27 @@ export async function ortAdapter(): Promise<LibAdapter> {
         const feeds = { x: new ort.Tensor('float32', d.pred, [sz.l1N]), y: new ort.Tensor('float32', d.target, [sz.l1N]) };
         return prepared(s, feeds, 'loss', true);
       },
+      'mse-fwd': async (sz, seed) => {
+        const d = inputs.l1(sz.l1N, seed);
+        const s = await session(model(
+          [['Sub', ['x', 'y'], ['d']], ['Mul', ['d', 'd'], ['q']], ['ReduceMean', ['q'], ['loss'], [intAttr('keepdims', 0)]]],
+          [['x', FLOAT, [sz.l1N]], ['y', FLOAT, [sz.l1N]]], [['loss', FLOAT]]));
+        const feeds = { x: new ort.Tensor('float32', d.pred, [sz.l1N]), y: new ort.Tensor('float32', d.target, [sz.l1N]) };
+        return prepared(s, feeds, 'loss', true);
+      },
+      'bce-fwd': async (sz, seed) => {
+        const d = inputs.bce(sz.l1N, seed);
+        // relu(x) − x·z + softplus(−|x|), then the mean: the peer doc's 8-node graph.
+        const s = await session(model(
+          [
+            ['Relu', ['x'], ['r']], ['Mul', ['x', 'z'], ['xz']], ['Sub', ['r', 'xz'], ['a']],
+            ['Abs', ['x'], ['ax']], ['Neg', ['ax'], ['nax']], ['Softplus', ['nax'], ['sp']], ['Add', ['a', 'sp'], ['l']],
+            ['ReduceMean', ['l'], ['loss'], [intAttr('keepdims', 0)]],
+          ],
+          [['x', FLOAT, [sz.l1N]], ['z', FLOAT, [sz.l1N]]], [['loss', FLOAT]]));
+        const feeds = { x: new ort.Tensor('float32', d.logits, [sz.l1N]), z: new ort.Tensor('float32', d.targets, [sz.l1N]) };
+        return prepared(s, feeds, 'loss', true);
+      },
       'sce-fwd': async (sz, seed) => {
         const d = inputs.sce(sz.sceRows, sz.sceClasses, seed);
         const s = await session(model(

@@ -47,6 +47,54 @@ export function plainAdapter(): LibAdapter {
           },
         };
       },
+      'mse-fwd': (s, seed) => {
+        const { pred, target } = inputs.l1(s.l1N, seed);
+        return {
+          step: () => {
+            let acc = 0;
+            for (let i = 0; i < pred.length; i++) {
+              const d = pred[i]! - target[i]!;
+              acc += d * d;
+            }
+            return acc / pred.length;
+          },
+        };
+      },
+      'mse-fwdbwd': (s, seed) => {
+        const { pred, target } = inputs.l1(s.l1N, seed);
+        return {
+          step: () => {
+            const n = pred.length;
+            const grad = new Float32Array(n);
+            for (let i = 0; i < n; i++) grad[i] = (2 * (pred[i]! - target[i]!)) / n;
+            return grad;
+          },
+        };
+      },
+      'bce-fwd': (s, seed) => {
+        const { logits, targets } = inputs.bce(s.l1N, seed);
+        return {
+          step: () => {
+            let acc = 0;
+            for (let i = 0; i < logits.length; i++) {
+              const x = logits[i]!;
+              acc += Math.max(x, 0) - x * targets[i]! + Math.log1p(Math.exp(-Math.abs(x)));
+            }
+            return acc / logits.length;
+          },
+        };
+      },
+      'bce-fwdbwd': (s, seed) => {
+        const { logits, targets } = inputs.bce(s.l1N, seed);
+        return {
+          step: () => {
+            const n = logits.length;
+            const grad = new Float32Array(n);
+            for (let i = 0; i < n; i++) grad[i] = (1 / (1 + Math.exp(-logits[i]!)) - targets[i]!) / n;
+            return grad;
+          },
+        };
+      },
       'sce-fwd': (s, seed) => {
         const { logits, labels } = inputs.sce(s.sceRows, s.sceClasses, seed);
         return { step: () => sce(logits, labels, s.sceClasses, null) };

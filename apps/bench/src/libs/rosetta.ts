@@ -53,6 +53,26 @@ export function rosettaAdapter(): LibAdapter {
         const x = tensor(d.pred, { requiresGrad: true }), y = tensor(d.target);
         return gradStep(x, () => x.sub(y).abs().mean());
       },
+      'mse-fwd': (s, seed) => {
+        const d = inputs.l1(s.l1N, seed);
+        const x = tensor(d.pred), y = tensor(d.target);
+        return { step: () => mse(x, y).item() };
+      },
+      'mse-fwdbwd': (s, seed) => {
+        const d = inputs.l1(s.l1N, seed);
+        const x = tensor(d.pred, { requiresGrad: true }), y = tensor(d.target);
+        return gradStep(x, () => mse(x, y));
+      },
+      'bce-fwd': (s, seed) => {
+        const d = inputs.bce(s.l1N, seed);
+        const x = tensor(d.logits), z = tensor(d.targets);
+        return { step: () => bceWithLogits(x, z).item() };
+      },
+      'bce-fwdbwd': (s, seed) => {
+        const d = inputs.bce(s.l1N, seed);
+        const x = tensor(d.logits, { requiresGrad: true }), z = tensor(d.targets);
+        return gradStep(x, () => bceWithLogits(x, z));
+      },
       'sce-fwd': (s, seed) => {
         const d = inputs.sce(s.sceRows, s.sceClasses, seed);
         const logits = tensor(d.logits, { shape: [s.sceRows, s.sceClasses] });
@@ -101,6 +121,17 @@ function sce(logits: Tensor, labels: Tensor): Tensor {
 }
 
 /** fwd+bwd step: clear the leaf's grad, backprop the loss, read the gradient back. */
+/** mean((x − y)²) from core ops. */
+function mse(x: Tensor, y: Tensor): Tensor {
+  const d = x.sub(y);
+  return d.mul(d).mean();
+}
+
+/** mean(max(x, 0) − x·z + log1p(exp(−|x|))), the stable BCE-with-logits, from core ops. */
+function bceWithLogits(x: Tensor, z: Tensor): Tensor {
+  return x.relu().sub(x.mul(z)).add(x.abs().neg().exp().log1p()).mean();
+}
+
 function gradStep(leaf: Tensor, loss: () => Tensor): Prepared {
   return {
     step: () => {

@@ -54,6 +54,28 @@ export async function tfjsAdapter(backend: 'cpu' | 'wasm'): Promise<LibAdapter> 
         const grad = tf.grad((p: tf.Tensor) => tf.mean(tf.abs(tf.sub(p, y))));
         return { step: () => read(() => grad(x)), dispose: () => tf.dispose([x, y]) };
       },
+      'mse-fwd': (s, seed) => {
+        const d = inputs.l1(s.l1N, seed);
+        const x = tf.tensor1d(d.pred), y = tf.tensor1d(d.target);
+        return { step: () => read(() => tf.losses.meanSquaredError(y, x))[0]!, dispose: () => tf.dispose([x, y]) };
+      },
+      'mse-fwdbwd': (s, seed) => {
+        const d = inputs.l1(s.l1N, seed);
+        const x = tf.tensor1d(d.pred), y = tf.tensor1d(d.target);
+        const grad = tf.grad((p: tf.Tensor) => tf.losses.meanSquaredError(y, p));
+        return { step: () => read(() => grad(x)), dispose: () => tf.dispose([x, y]) };
+      },
+      'bce-fwd': (s, seed) => {
+        const d = inputs.bce(s.l1N, seed);
+        const x = tf.tensor1d(d.logits), z = tf.tensor1d(d.targets);
+        return { step: () => read(() => tf.losses.sigmoidCrossEntropy(z, x))[0]!, dispose: () => tf.dispose([x, z]) };
+      },
+      'bce-fwdbwd': (s, seed) => {
+        const d = inputs.bce(s.l1N, seed);
+        const x = tf.tensor1d(d.logits), z = tf.tensor1d(d.targets);
+        const grad = tf.grad((p: tf.Tensor) => tf.losses.sigmoidCrossEntropy(z, p));
+        return { step: () => read(() => grad(x)), dispose: () => tf.dispose([x, z]) };
+      },
       'sce-fwd': (s, seed) => {
         const d = inputs.sce(s.sceRows, s.sceClasses, seed);
         const logits = tf.tensor2d(d.logits, [s.sceRows, s.sceClasses]);

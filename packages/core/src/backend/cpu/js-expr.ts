@@ -12,7 +12,7 @@ export function jsNumber(v: number): string {
 
 /**
  * JavaScript for a unary op; all values are JS doubles (float32 inputs compute in float64).
- * `dtype` is the op's result type: float32 exp uses the kernel library's `exp32`.
+ * `dtype` is the op's result type: float32 exp and log1p use the kernel library's `exp32`, `log1p32`.
  */
 export function jsUnary(op: UnaryOp, a: string, dtype: DType): string {
   switch (op) {
@@ -27,7 +27,7 @@ export function jsUnary(op: UnaryOp, a: string, dtype: DType): string {
     case 'cos': return `Math.cos(${a})`;
     case 'tanh': return `Math.tanh(${a})`;
     case 'reciprocal': return `(1 / ${a})`;
-    case 'log1p': return `Math.log1p(${a})`;
+    case 'log1p': return dtype === 'float32' ? `log1p32(${a})` : `Math.log1p(${a})`;
     case 'expm1': return `Math.expm1(${a})`;
     case 'floor': return `Math.floor(${a})`;
     case 'ceil': return `Math.ceil(${a})`;
