@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getBackend, listBackends, setBackend } from '../../backend/registry.js';
+import type { DType } from '../../dtype.js';
+import { tensor } from '../../tensor/create.js';
+import type { Tensor } from '../../tensor/tensor.js';
+import { gradcheck } from '../../test-utils/gradcheck.js';
+import { expectClose, host, reduceRef, type Host } from '../../test-utils/reference.js';
+import { Rng } from '../../test-utils/rng.js';
+import { sigmoidBinaryCrossEntropyLoss } from './gluon-sigmoid-bce.js';
+
+const T = (d: ArrayLike<number>, shape: number[], dtype: DType = 'float64'): Tensor => tensor(Float64Array.from(d), { dtype, shape });
+const f32 = (xs: ArrayLike<number>): number[] => Array.from(xs, Math.fround);
+function checkBoth(make: (dtype: DType) => Tensor, expected: Host): void {
+  expectClose(make('float64'), expected, { rtol: 1e-10, atol: 1e-12 });
+  const y = make('float32');
+  expect(y.dtype).toBe('float32');
+  expectClose(y, expected, { rtol: 1e-5, atol: 1e-6 });
+}
+const mean = (v: number[]): number => v.reduce((a, b) => a + b, 0) / v.length;
+const sum = (v: number[]): number => v.reduce((a, b) => a + b, 0);
+function checkGrad(fn: (...xs: Tensor[]) => Tensor, xs: Tensor[], wrt?: number[]): void {
+  const rep = gradcheck(fn, xs, wrt ? { wrt } : {});
+  expect(rep.ok, rep.message).toBe(true);
+}
+/** Every reduction of an elementwise reference `ref` (shape [N, ...]). */
+function checkReductions(make: (dtype: DType, reduction: 'none' | 'sum' | 'mean' | { batchAxis: number }) => Tensor, ref: Host): void {
+  checkBoth((dt) => make(dt, 'none'), ref);
+  const rest = ref.shape.map((_, i) => i).slice(1);
+  checkBoth((dt) => make(dt, { batchAxis: 0 }), rest.length ? reduceRef(ref, rest, false, mean) : ref);
+  checkBoth((dt) => make(dt, 'sum'), host([sum(Array.from(ref.data))], []));
+  checkBoth((dt) => make(dt, 'mean'), host([mean(Array.from(ref.data))], []));
+}
+function useBackend(backend: string): void {
+  let previous: string;
+  beforeAll(() => {
+    previous = getBackend().name;
+    setBackend(backend);
+  });
+  afterAll(() => setBackend(previous));
+}
+
+const sig = (x: number): number => 1 / (1 + Math.exp(-x));
+
+describe.each(listBackends())('sigmoidBinaryCrossEntropyLoss on the %s backend', (backend) => {
+  useBackend(backend);
+  const r = new Rng(41);
+  const x = f32(r.normals(12).map((v) => 2 * v));
+  const z = f32(r.uniforms(12));
+  const pw = f32(r.uniforms(4, 0.5, 3));
+  const probs = f32(x.map(sig));
+  // The documented formula: −(z·log σ(x)·w + (1 − z)·log(1 − σ(x))), w broadcast along the last axis.
+  const bce = (p: number, zz: number, w: number, eps = 0): number => -(zz * Math.log(p + eps) * w + (1 - zz) * Math.log(1 - p + eps));
+
+  it('from logits, without and with pos_weight, every reduction', () => {
+    checkReductions((dt, reduction) => sigmoidBinaryCrossEntropyLoss(T(x, [3, 4], dt), T(z, [3, 4], dt), { reduction }), host(x.map((v, i) => bce(sig(v), z[i]!, 1)), [3, 4]));
+    checkReductions(
+      (dt, reduction) => sigmoidBinaryCrossEntropyLoss(T(x, [3, 4], dt), T(z, [12], dt), { reduction, posWeight: T(pw, [1, 4], dt) }),
+      host(x.map((v, i) => bce(sig(v), z[i]!, pw[i % 4]!)), [3, 4]),
+    );
+  });
+  it('from sigmoid (eps 1e-12 inside the logs), without and with pos_weight', () => {
+    checkReductions((dt, reduction) => sigmoidBinaryCrossEntropyLoss(T(probs, [3, 4], dt), T(z, [3, 4], dt), { fromSigmoid: true, reduction }), host(probs.map((v, i) => bce(v, z[i]!, 1, 1e-12)), [3, 4]));
+    checkBoth(
+      (dt) => sigmoidBinaryCrossEntropyLoss(T(probs, [3, 4], dt), T(z, [3, 4], dt), { fromSigmoid: true, posWeight: T(pw, [4], dt) }),
+      host(probs.map((v, i) => bce(v, z[i]!, pw[i % 4]!, 1e-12)), [3, 4]),
+    );
+  });
+  it('gradcheck w.r.t. pred, label and pos_weight', () => {
+    checkGrad((a, b) => sigmoidBinaryCrossEntropyLoss(a!, b!), [T(x, [3, 4]), T(z, [3, 4])]);
+    checkGrad((a, b, c) => sigmoidBinaryCrossEntropyLoss(a!, b!, { posWeight: c! }), [T(x, [3, 4]), T(z, [3, 4]), T(pw, [4])]);
+    checkGrad((a, b, c) => sigmoidBinaryCrossEntropyLoss(a!, b!, { posWeight: c!, fromSigmoid: true }), [T(probs, [3, 4]), T(z, [3, 4]), T(pw, [4])]);
+  });
+  it('logits form is finite for |x| = 1e4 (value and gradient), as Gluon is', () => {
+    for (const dt of ['float32', 'float64'] as const) {
+      expectClose(sigmoidBinaryCrossEntropyLoss(T([1e4, -1e4, 1e4, -1e4], [4], dt), T([1, 1, 0, 0], [4], dt)), [0, 1e4, 1e4, 0], { rtol: 1e-7, atol: 1e-30 });
+      expectClose(
+        sigmoidBinaryCrossEntropyLoss(T([1e4, -1e4], [2], dt), T([1, 1], [2], dt), { posWeight: T([2], [1], dt) }),
+        [0, 2e4],
+        { rtol: 1e-7, atol: 1e-30 },
+      );
+      // probabilities at exactly 0 and 1: the 1e-12 keeps the logs finite.
+      const out = sigmoidBinaryCrossEntropyLoss(T([0, 1], [2], dt), T([1, 0], [2], dt), { fromSigmoid: true });
+      expect(Array.from(out.dataSync() as Float32Array).every(Number.isFinite)).toBe(true);
+    }
+    const xx = T([1e4, -1e4, 50], [3]).requiresGrad_();
+    sigmoidBinaryCrossEntropyLoss(xx, T([0, 1, 1], [3]), { posWeight: T([3], [1]) }).sum().backward();
+    expectClose(xx.grad!, [1, -3, -3 * (1 - sig(50))], { rtol: 1e-10, atol: 1e-25 });
+  });
+  it('a label with another element count is an error', () => {
+    expect(() => sigmoidBinaryCrossEntropyLoss(T(x, [3, 4]), T(z.slice(0, 8), [8]), { name: 'SigmoidBCELoss' })).toThrow('SigmoidBCELoss: cannot reshape label of shape [8]');
+  });
+});

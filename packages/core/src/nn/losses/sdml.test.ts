@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getBackend, listBackends, setBackend } from '../../backend/registry.js';
+import type { DType } from '../../dtype.js';
+import { tensor } from '../../tensor/create.js';
+import type { Tensor } from '../../tensor/tensor.js';
+import { gradcheck } from '../../test-utils/gradcheck.js';
+import { expectClose, host, reduceRef, type Host } from '../../test-utils/reference.js';
+import { Rng } from '../../test-utils/rng.js';
+import { sdmlLoss } from './sdml.js';
+
+const T = (d: ArrayLike<number>, shape: number[], dtype: DType = 'float64'): Tensor => tensor(Float64Array.from(d), { dtype, shape });
+const f32 = (xs: ArrayLike<number>): number[] => Array.from(xs, Math.fround);
+function checkBoth(make: (dtype: DType) => Tensor, expected: Host): void {
+  expectClose(make('float64'), expected, { rtol: 1e-10, atol: 1e-12 });
+  const y = make('float32');
+  expect(y.dtype).toBe('float32');
+  expectClose(y, expected, { rtol: 1e-5, atol: 1e-6 });
+}
+const mean = (v: number[]): number => v.reduce((a, b) => a + b, 0) / v.length;
+const sum = (v: number[]): number => v.reduce((a, b) => a + b, 0);
+function checkGrad(fn: (...xs: Tensor[]) => Tensor, xs: Tensor[], wrt?: number[]): void {
+  const rep = gradcheck(fn, xs, wrt ? { wrt } : {});
+  expect(rep.ok, rep.message).toBe(true);
+}
+/** Every reduction of an elementwise reference `ref` (shape [N, ...]). */
+function checkReductions(make: (dtype: DType, reduction: 'none' | 'sum' | 'mean' | { batchAxis: number }) => Tensor, ref: Host): void {
+  checkBoth((dt) => make(dt, 'none'), ref);
+  const rest = ref.shape.map((_, i) => i).slice(1);
+  checkBoth((dt) => make(dt, { batchAxis: 0 }), rest.length ? reduceRef(ref, rest, false, mean) : ref);
+  checkBoth((dt) => make(dt, 'sum'), host([sum(Array.from(ref.data))], []));
+  checkBoth((dt) => make(dt, 'mean'), host([mean(Array.from(ref.data))], []));
+}
+function useBackend(backend: string): void {
+  let previous: string;
+  beforeAll(() => {
+    previous = getBackend().name;
+    setBackend(backend);
+  });
+  afterAll(() => setBackend(previous));
+}
+
+/** The SDML KL terms (N, N) from the documented recipe, in float64. */
+function sdmlRef(x1: number[], x2: number[], n: number, d: number, s: number): Host {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const negDist = Array.from({ length: n }, (_, j) => -sum(Array.from({ length: d }, (_, k) => (x1[i * d + k]! - x2[j * d + k]!) ** 2)));
+    const m = Math.max(...negDist);
+    const lse = m + Math.log(sum(negDist.map((v) => Math.exp(v - m))));
+    for (let j = 0; j < n; j++) {
+      const y = i === j ? 1 - s : s / (n - 1);
+      out.push(y * (Math.log(y + 1e-12) - (negDist[j]! - lse)));
+    }
+  }
+  return host(out, [n, n]);
+}
+
+describe.each(listBackends())('sdmlLoss on the %s backend', (backend) => {
+  useBackend(backend);
+  const r = new Rng(81);
+  const n = 4;
+  const d = 3;
+  const x1 = f32(r.normals(n * d));
+  const x2 = f32(r.normals(n * d));
+
+  it('KL terms against smoothed identity labels; { batchAxis: 0 } is Gluon\'s (N,) output', () => {
+    for (const s of [0.3, 0.1]) {
+      checkReductions((dt, reduction) => sdmlLoss(T(x1, [n, d], dt), T(x2, [n, d], dt), { smoothingParameter: s, reduction }), sdmlRef(x1, x2, n, d, s));
+    }
+  });
+  it('gradcheck w.r.t. x1 and x2', () => {
+    checkGrad((a, b) => sdmlLoss(a!, b!, { reduction: { batchAxis: 0 } }), [T(x1, [n, d]), T(x2, [n, d])]);
+  });
+  it('finite for far-apart embeddings', () => {
+    const out = sdmlLoss(T([100, 0, -100, 0], [2, 2], 'float32'), T([100, 0, -100, 0], [2, 2], 'float32'), { reduction: { batchAxis: 0 } });
+    expect(Array.from(out.dataSync() as Float32Array).every(Number.isFinite)).toBe(true);
+  });
+  it('bad inputs are clear errors', () => {
+    expect(() => sdmlLoss(T(x1, [n, d]), T(x2.slice(0, 9), [3, 3]))).toThrow('SDMLLoss: x1 and x2 must both have shape (batch_size, dim), got [4, 3] and [3, 3]');
+    expect(() => sdmlLoss(T([1, 2], [1, 2]), T([1, 2], [1, 2]))).toThrow('SDMLLoss: needs a batch of at least 2 pairs, got 1');
+  });
+});
