@@ -1,0 +1,183 @@
+// ---- shared loss-test harness (the same block heads every *.test.ts in this folder) ----
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getBackend, listBackends, setBackend, tensor, type Tensor } from '../../index.js';
+import { gradcheck } from '../../test-utils/gradcheck.js';
+import { expectClose } from '../../test-utils/reference.js';
+import { Rng } from '../../test-utils/rng.js';
+
+type Red = 'none' | 'mean' | 'sum';
+/** An input: float values (made in the dtype under test) or class indices (int64). */
+interface Arg { data: ArrayLike<number>; shape: number[]; int?: boolean }
+/** The host reference: the unreduced loss (flat, with its shape) and the weights of a weighted mean. */
+interface Ref { loss: number[]; shape: number[]; w?: number[]; mean?: (loss: number[]) => number }
+interface Case {
+  title: string;
+  args: Arg[];
+  fn: (reduction: Red) => (...t: Tensor[]) => Tensor;
+  ref: (...a: number[][]) => Ref;
+  /** Inputs to gradcheck (indices into args); default every float arg; [] skips. */
+  wrt?: number[];
+  reductions?: Red[];
+}
+const sumOf = (a: number[]): number => a.reduce((s, v) => s + v, 0);
+const arg = (data: ArrayLike<number>, shape: number[], int = false): Arg => ({ data, shape, int });
+const ints = (data: number[], shape: number[] = [data.length]): Arg => arg(data, shape, true);
+const make = (a: Arg, dtype: 'float32' | 'float64'): Tensor =>
+  a.int ? tensor(Float64Array.from(a.data), { dtype: 'int64', shape: a.shape }) : tensor(Float64Array.from(a.data), { dtype, shape: a.shape });
+const reduceRef = (r: Ref, red: Red): { data: number[]; shape: number[] } => {
+  if (red === 'none') return { data: r.loss, shape: r.shape };
+  if (red === 'sum') return { data: [sumOf(r.loss)], shape: [] };
+  if (r.mean) return { data: [r.mean(r.loss)], shape: [] };
+  return { data: [sumOf(r.loss) / (r.w ? sumOf(r.w) : r.loss.length)], shape: [] };
+};
+const TOL = { float64: { rtol: 1e-10, atol: 1e-12 }, float32: { rtol: 1e-5, atol: 1e-6 } } as const;
+
+/** Values in float64 and float32 for every reduction, and a float64 gradcheck, for each case. */
+function runCases(cases: Case[]): void {
+  for (const c of cases) {
+    for (const red of c.reductions ?? (['none', 'mean', 'sum'] as Red[])) {
+      for (const dtype of ['float64', 'float32'] as const) {
+        it(`${c.title} · ${red} · ${dtype}`, () => {
+          const host = c.args.map((a) => Array.from(a.data, (v) => (a.int || dtype === 'float64' ? v : Math.fround(v))));
+          const want = reduceRef(c.ref(...host), red);
+          const got = c.fn(red)(...c.args.map((a) => make(a, dtype)));
+          expect(got.dtype).toBe(dtype);
+          expect(got.shape).toEqual(want.shape);
+          expectClose(got, want.data, TOL[dtype]);
+        });
+      }
+      const wrt = c.wrt ?? c.args.flatMap((a, i) => (a.int ? [] : [i]));
+      if (wrt.length) {
+        it(`${c.title} · ${red} · gradcheck`, () => {
+          const r = gradcheck(c.fn(red), c.args.map((a) => make(a, 'float64')), { wrt });
+          expect(r.ok, r.message).toBe(true);
+        });
+      }
+    }
+  }
+}
+
+/** Registers the suite once per backend. */
+function perBackend(title: string, body: () => void): void {
+  describe.each(listBackends())(`${title} on the %s backend`, (backend) => {
+    let previous: string;
+    beforeAll(() => {
+      previous = getBackend().name;
+      setBackend(backend);
+    });
+    afterAll(() => setBackend(previous));
+    body();
+  });
+}
+const rng = (seed: number) => new Rng(seed);
+void [arg, ints, rng];
+// ---- end of harness ----
+import { binaryCrossEntropyLoss, binaryCrossEntropyWithLogitsLoss } from './binary-cross-entropy.js';
+
+const r = rng(21);
+const P = arg(r.uniforms(12, 0.05, 0.95), [3, 4]);
+const Ysoft = arg(r.uniforms(12, 0, 1), [3, 4]);
+const Yhard = arg(Array.from({ length: 12 }, () => r.int(2)), [3, 4]);
+const W4 = arg(r.uniforms(4, 0.5, 2), [4]);
+const W34 = arg(r.uniforms(12, 0.5, 2), [3, 4]);
+const L = arg(r.normals(12).map((v) => 3 * v), [3, 4]);
+const L3 = arg(r.normals(12).map((v) => 3 * v), [3, 2, 2]);
+const Y3 = arg(r.uniforms(12, 0, 1), [3, 2, 2]);
+const PW4 = arg(r.uniforms(4, 0.5, 3), [4]);
+const PW311 = arg([0.5, 2, 3], [3, 1, 1]);
+
+/** Reads v (flat, shape s) broadcast to the position i of a shape `to`. */
+function bc(v: number[] | undefined, s: number[] | undefined, to: number[], i: number): number {
+  if (!v || !s) return 1;
+  const idx: number[] = [];
+  let rem = i;
+  for (let d = to.length - 1; d >= 0; d--) {
+    idx[d] = rem % to[d]!;
+    rem = Math.floor(rem / to[d]!);
+  }
+  let off = 0;
+  let stride = 1;
+  for (let d = s.length - 1; d >= 0; d--) {
+    const k = idx[d + to.length - s.length]!;
+    off += (s[d] === 1 ? 0 : k) * stride;
+    stride *= s[d]!;
+  }
+  return v[off]!;
+}
+const logSig = (x: number) => (x < 0 ? x - Math.log1p(Math.exp(x)) : -Math.log1p(Math.exp(-x)));
+const bceRef = (shape: number[], wShape?: number[]) => (x: number[], y: number[], w?: number[]): Ref => ({
+  loss: x.map((p, i) => -bc(w, wShape, shape, i) * (y[i]! * Math.max(Math.log(p), -100) + (1 - y[i]!) * Math.max(Math.log1p(-p), -100))),
+  shape,
+});
+const logitsRef = (shape: number[], wShape?: number[], pwShape?: number[]) => (x: number[], y: number[], w?: number[], pw?: number[]): Ref => ({
+  loss: x.map((v, i) => -bc(w, wShape, shape, i) * (bc(pw, pwShape, shape, i) * y[i]! * logSig(v) + (1 - y[i]!) * logSig(-v))),
+  shape,
+});
+
+perBackend('binary cross entropy', () => {
+  runCases([
+    { title: 'bce soft targets', args: [P, Ysoft], fn: (reduction) => (x, y) => binaryCrossEntropyLoss(x!, y!, { reduction }), ref: bceRef([3, 4]) },
+    { title: 'bce 0/1 targets', args: [P, Yhard], fn: (reduction) => (x, y) => binaryCrossEntropyLoss(x!, y!, { reduction }), ref: bceRef([3, 4]) },
+    { title: 'bce weight (C)', args: [P, Ysoft, W4], fn: (reduction) => (x, y, w) => binaryCrossEntropyLoss(x!, y!, { reduction, weight: w! }), ref: bceRef([3, 4], [4]) },
+    { title: 'bce weight (N, C)', args: [P, Ysoft, W34], fn: (reduction) => (x, y, w) => binaryCrossEntropyLoss(x!, y!, { reduction, weight: w! }), ref: bceRef([3, 4], [3, 4]) },
+    { title: 'with_logits', args: [L, Ysoft], fn: (reduction) => (x, y) => binaryCrossEntropyWithLogitsLoss(x!, y!, { reduction }), ref: logitsRef([3, 4]) },
+    {
+      title: 'with_logits weight', args: [L, Yhard, W4],
+      fn: (reduction) => (x, y, w) => binaryCrossEntropyWithLogitsLoss(x!, y!, { reduction, weight: w! }), ref: logitsRef([3, 4], [4]),
+    },
+    {
+      title: 'with_logits pos_weight (C)', args: [L, Ysoft, W34, PW4],
+      fn: (reduction) => (x, y, w, pw) => binaryCrossEntropyWithLogitsLoss(x!, y!, { reduction, weight: w!, posWeight: pw! }), ref: logitsRef([3, 4], [3, 4], [4]),
+    },
+    {
+      title: 'with_logits pos_weight (C, 1, 1) for (C, H, W)', args: [L3, Y3, PW311],
+      fn: (reduction) => (x, y, pw) => binaryCrossEntropyWithLogitsLoss(x!, y!, { reduction, posWeight: pw! }),
+      ref: (x, y, pw) => logitsRef([3, 2, 2], undefined, [3, 1, 1])(x!, y!, undefined, pw),
+    },
+  ]);
+
+  it('probabilities exactly 0 and 1: the log clamp at −100 (PyTorch values), finite gradient', () => {
+    for (const dtype of ['float32', 'float64'] as const) {
+      const x = tensor([0, 1, 0, 1, 0.5], { dtype, requiresGrad: true });
+      const loss = binaryCrossEntropyLoss(x, tensor([0, 1, 1, 0, 1], { dtype }), { reduction: 'none' });
+      expectClose(loss, [0, 0, 100, 100, Math.log(2)], { rtol: 1e-6 });
+      loss.sum().backward();
+      expect(Array.from(x.grad!.dataSync() as Float64Array).every(Number.isFinite)).toBe(true);
+    }
+  });
+
+  it('logits ±1e4: finite values and gradients equal to PyTorch', () => {
+    for (const dtype of ['float32', 'float64'] as const) {
+      const x = tensor([1e4, -1e4, 1e4, -1e4], { dtype, requiresGrad: true });
+      const y = tensor([1, 0, 0, 1], { dtype });
+      const loss = binaryCrossEntropyWithLogitsLoss(x, y, { reduction: 'none', posWeight: tensor([2], { dtype }) });
+      expectClose(loss, [0, 0, 1e4, 2e4], { rtol: 1e-6 });
+      loss.sum().backward();
+      // PyTorch: ((p − 1)·y + 1)·σ(x) − p·y.
+      expectClose(x.grad!, [0, 0, 1, -2], { atol: 1e-6 });
+    }
+  });
+
+  it('gradient at logit 0 is σ(0) − y', () => {
+    const x = tensor([0, 0], { dtype: 'float64', requiresGrad: true });
+    binaryCrossEntropyWithLogitsLoss(x, tensor([1, 0.25], { dtype: 'float64' }), { reduction: 'sum' }).backward();
+    expectClose(x.grad!, [-0.5, 0.25], { rtol: 1e-12 });
+  });
+
+  it('bad input raises with PyTorch wording', () => {
+    const x = tensor([0.2, 0.4, 0.9]);
+    expect(() => binaryCrossEntropyLoss(x, tensor([1, 0]))).toThrow(
+      'binary_cross_entropy: Using a target size ([2]) that is different to the input size ([3]) is deprecated. Please ensure they have the same size.',
+    );
+    expect(() => binaryCrossEntropyLoss(tensor([0.2, 1.5]), tensor([1, 0]))).toThrow('all elements of input should be between 0 and 1, got 1.5');
+    expect(() => binaryCrossEntropyLoss(tensor([0.2, NaN]), tensor([1, 0]))).toThrow('all elements of input should be between 0 and 1');
+    expect(() => binaryCrossEntropyWithLogitsLoss(x, tensor([1, 0]), { name: 'BCEWithLogitsLoss' })).toThrow(
+      'BCEWithLogitsLoss: Target size ([2]) must be the same as input size ([3])',
+    );
+    expect(() => binaryCrossEntropyWithLogitsLoss(tensor([[1, 2, 3]]), tensor([[1, 0, 1]]), { posWeight: tensor([1, 2]) })).toThrow(
+      'pos_weight of shape [2] does not broadcast to the input shape [1, 3]',
+    );
+    expect(() => binaryCrossEntropyLoss(x, x, { weight: tensor([[1], [2]]) })).toThrow('weight of shape [2, 1] does not broadcast to the input shape [3]');
+    expect(() => binaryCrossEntropyLoss(x, x, { reduction: 'batchmean' })).toThrow('reduction must be one of');
+  });
+});
