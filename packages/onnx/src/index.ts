@@ -15,3 +15,4 @@ export { lowerings, onnxSliceBounds } from './export/lower.js';
 export { crossCheck, type CrossCheckOptions, type CrossCheckReport, type BackendCheck, type OutputCheck } from './check/cross-check.js';
 export { formatCrossCheck } from './check/format.js';
 export { diffArrays, defaultTolerance, type Diff } from './check/diff.js';
+export { softmaxCrossEntropyReference, nllReference, type NllReferenceOptions, type ReferenceModel, type ClassLossOptions, type OnnxReduction } from './reference/index.js';
