@@ -68,7 +68,15 @@ function liveEntries(ops: readonly TraceEntry[], inputs: readonly Tensor[], outp
 export function exportOnnx(fn: (...inputs: Tensor[]) => ExportResult, exampleInputs: readonly Tensor[], opts: ExportOptions = {}): ExportedModel {
   const inputNames = exampleInputs.map((_, i) => opts.inputNames?.[i] ?? `input_${i}`);
   if (new Set(exampleInputs).size !== exampleInputs.length) throw new Error('exportOnnx: the same tensor is passed twice as an example input');
+  const versions = exampleInputs.map((t) => t.version);
   const { result, ops } = traceOps(() => fn(...exampleInputs));
+  // In-place updates are not traced: refuse rather than export a stale value.
+  exampleInputs.forEach((t, i) => {
+    if (t.version !== versions[i]) throw new Error(`exportOnnx: fn updated input ${i} in place; in-place ops are not traced and cannot be exported`);
+  });
+  for (const e of ops) {
+    if (e.out.version > 0) throw new Error(`exportOnnx: the result of ${e.prim} was updated in place inside fn; in-place ops are not traced and cannot be exported`);
+  }
   const outputs: readonly Tensor[] = Array.isArray(result) ? result : [result as Tensor];
   const outputNames = outputs.map((_, i) => opts.outputNames?.[i] ?? `output_${i}`);
 

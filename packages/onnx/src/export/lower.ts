@@ -1,4 +1,5 @@
 import type { DType, PrimAttrs, Primitive, Tensor, TraceEntry } from '@rosetta/core';
+import { DataType } from '../proto/types.js';
 import type { LowerContext } from './context.js';
 
 type Lowering<P extends Primitive> = (cx: LowerContext, inputs: readonly Tensor[], attrs: PrimAttrs[P], out: Tensor) => string;
@@ -52,7 +53,14 @@ function reduce(onnxOp: string): (cx: LowerContext, inputs: readonly Tensor[], a
     if (axes.length === 0) return cx.g.op('Identity', [cx.value(x!, out.dtype)]);
     const v = cx.value(x!, work);
     const keepdims = out.ndim === x!.ndim ? 1 : 0;
-    const r = cx.g.op(onnxOp, [v, cx.g.int64s(axes, 'axes')], { keepdims });
+    const axesName = cx.g.int64s(axes, 'axes');
+    const r = cx.g.op(onnxOp, [v, axesName], { keepdims });
+    if (onnxOp !== 'ReduceSum' && isFloat(work)) {
+      // ORT's ReduceMax/ReduceMin skip NaN; the engine (as torch.amax) propagates it.
+      const nanCount = cx.g.op('ReduceMax', [cx.g.op('Cast', [cx.g.op('IsNaN', [v])], { to: DataType.INT32 }), axesName], { keepdims });
+      const anyNaN = cx.g.op('Cast', [nanCount], { to: DataType.BOOL });
+      return cx.g.op('Where', [anyNaN, cx.g.constant(work, [], [NaN], 'nan'), r]);
+    }
     return work === out.dtype ? r : cx.cast(r, out.dtype);
   };
 }

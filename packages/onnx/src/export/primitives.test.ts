@@ -102,6 +102,11 @@ describe.each(['float32', 'float64'] as const)('every primitive exported and run
     await expectExportMatches(f, [n([3, 4, 5])], { fresh: [n([3, 4, 5])] });
   });
 
+  it('max and min propagate NaN, as the engine (ORT ReduceMax/Min alone would skip it)', async () => {
+    const t = tensor([[1, NaN, 3], [4, 5, 6]], { dtype });
+    await expectExportMatches((v) => [v.max(1), v.min(1, true), v.max(), v.min(0)], [t], { fresh: [n([2, 3])] });
+  });
+
   it('reshape, permute, expand', async () => {
     await expectExportMatches((x) => [x.reshape([6, 2]), x.reshape([-1]), x.permute([2, 0, 1]), x.reshape([3, 1, 4]).expand([2, 3, 5, 4])], [n([3, 2, 2])], { fresh: [n([3, 2, 2])] });
   });
@@ -180,6 +185,12 @@ describe('exportOnnx', () => {
     const m = exportOnnx((t) => [t, t.neg()], [x], { inputNames: ['x'], outputNames: ['same', 'negated'] });
     expect(m.model.graph.output!.map((o) => o.name)).toEqual(['same', 'negated']);
     await expectExportMatches((t) => [t, t.neg()], [x]);
+  });
+
+  it('refuses in-place updates inside fn (they are not traced)', async () => {
+    const { exportOnnx } = await import('./export.js');
+    expect(() => exportOnnx((t) => t.add_(1), [randn([2])])).toThrow(/in place/);
+    expect(() => exportOnnx((t) => t.mul(2).add_(1), [randn([2])])).toThrow(/result of mul was updated in place/);
   });
 
   it('covered every primitive', () => {
