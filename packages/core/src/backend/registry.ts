@@ -23,6 +23,25 @@ export function setBackend(name: string): void {
   current = backendByName(name);
 }
 
+/**
+ * Runs `fn` with `name` as the current backend and restores the previous one afterwards (after the
+ * promise settles when `fn` is async), like a `with` block around `setBackend`.
+ */
+export function withBackend<T>(name: string, fn: () => T): T {
+  const prev = current;
+  setBackend(name);
+  let result: T;
+  try {
+    result = fn();
+  } catch (e) {
+    current = prev;
+    throw e;
+  }
+  if (result instanceof Promise) return result.finally(() => (current = prev)) as T;
+  current = prev;
+  return result;
+}
+
 /** The current backend. */
 export function getBackend(): Backend {
   return (current ??= backendByName('cpu'));

@@ -1,4 +1,4 @@
-import { getBackend, listBackends, setBackend, tensor, type Backend, type DType, type HostArray, type Tensor } from '@rosetta/core';
+import { listBackends, tensor, withBackend, type DType, type HostArray, type Tensor } from '@rosetta/core';
 import { exportOnnx, type ExportedModel, type ExportResult } from '../export/export.js';
 import { runOnnx, type HostTensor } from '../runtime/run.js';
 import { defaultTolerance, diffArrays } from './diff.js';
@@ -46,25 +46,6 @@ export interface CrossCheckReport {
   outputNames: string[];
 }
 
-/**
- * Makes `prev` the current backend again. Core names backends only at registration (an instance's
- * `name` need not be its registered name), so the instance is looked up among the names visited,
- * then its own name, then every registered name.
- */
-function restoreBackend(prev: Backend, visited: ReadonlyMap<string, Backend>): void {
-  const tryName = (name: string): boolean => {
-    try {
-      setBackend(name);
-      return getBackend() === prev;
-    } catch {
-      return false;
-    }
-  };
-  for (const [name, b] of visited) if (b === prev && tryName(name)) return;
-  if (tryName(prev.name)) return;
-  for (const name of listBackends()) if (tryName(name)) return;
-}
-
 const asList = (r: ExportResult): readonly Tensor[] => (Array.isArray(r) ? r : [r as Tensor]);
 
 /**
@@ -80,14 +61,10 @@ export async function crossCheck(fn: (...inputs: Tensor[]) => ExportResult, inpu
   const ortOut = await runOnnx(model.bytes, feeds, model.outputNames);
   const expected: HostTensor[] = model.outputNames.map((n) => ortOut[n]!);
 
-  const previous = getBackend();
-  const visited = new Map<string, Backend>();
   const backends: BackendCheck[] = [];
-  try {
-    for (const backend of opts.backends ?? listBackends()) {
-      try {
-        setBackend(backend);
-        visited.set(backend, getBackend());
+  for (const backend of opts.backends ?? listBackends()) {
+    try {
+      await withBackend(backend, async () => {
         const xs = hostInputs.map((h) => tensor(h.data as HostArray, { dtype: h.dtype, shape: h.shape }));
         const outs = asList(fn(...xs));
         if (outs.length !== expected.length) throw new Error(`fn returned ${outs.length} outputs; the model has ${expected.length}`);
@@ -103,12 +80,10 @@ export async function crossCheck(fn: (...inputs: Tensor[]) => ExportResult, inpu
           checks.push({ output: model.outputNames[i]!, dtype: t.dtype, shape: t.shape, ...d, rtol, atol });
         }
         backends.push({ backend, outputs: checks });
-      } catch (e) {
-        backends.push({ backend, outputs: [], error: e instanceof Error ? e.message : String(e) });
-      }
+      });
+    } catch (e) {
+      backends.push({ backend, outputs: [], error: e instanceof Error ? e.message : String(e) });
     }
-  } finally {
-    restoreBackend(previous, visited);
   }
   const pass = backends.length > 0 && backends.every((b) => !b.error && b.outputs.every((o) => o.pass));
   return { pass, backends, inputNames: [...model.inputNames], outputNames: [...model.outputNames] };

@@ -1,4 +1,4 @@
-import type { DType, PrimAttrs, Primitive, Tensor, TraceEntry } from '@rosetta/core';
+import { promoteTypes, type DType, type PrimAttrs, type Primitive, type Tensor, type TraceEntry } from '@rosetta/core';
 import { DataType } from '../proto/types.js';
 import type { LowerContext } from './context.js';
 
@@ -7,9 +7,8 @@ type Lowering<P extends Primitive> = (cx: LowerContext, inputs: readonly Tensor[
 type Plain = (cx: LowerContext, inputs: readonly Tensor[], attrs: object, out: Tensor) => string;
 
 const isFloat = (d: DType): boolean => d === 'float32' || d === 'float64';
-const RANK: Record<DType, number> = { bool: 0, int32: 1, int64: 2, float32: 3, float64: 4 };
 /** PyTorch promotion over Rosetta's dtypes (the dtype a comparison computes in). */
-const promote = (a: DType, b: DType): DType => (RANK[a] >= RANK[b] ? a : b);
+const promote = promoteTypes;
 
 /** A scalar constant of `dtype` (1 for log1p/expm1). */
 function scalar(cx: LowerContext, dtype: DType, v: number): string {

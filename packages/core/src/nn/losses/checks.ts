@@ -31,8 +31,10 @@ export function checkBroadcastsTo(name: string, t: Tensor, to: readonly number[]
 }
 
 /** A finite number option (`margin`, `eps`, ...). */
-export function checkNumber(name: string, what: string, v: unknown): number {
-  if (typeof v !== 'number' || Number.isNaN(v)) throw new ValueError(`${name}: ${what} must be a number, got ${String(v)}`);
+export function checkNumber(name: string, what: string, v: unknown, finite = false): number {
+  if (typeof v !== 'number' || Number.isNaN(v) || (finite && !Number.isFinite(v))) {
+    throw new ValueError(`${name}: ${what} must be a ${finite ? 'finite ' : ''}number, got ${String(v)}`);
+  }
   return v;
 }
 

@@ -2,7 +2,8 @@ import { ValueError } from '../../errors.js';
 import type { Tensor } from '../../tensor/tensor.js';
 import { normAxis } from '../../shape.js';
 import { reduceLoss, type ReductionMode } from '../reduction.js';
-import { checkNumber, reshapeLike } from './gluon-shared.js';
+import { checkNumber } from './checks.js';
+import { reshapeLike } from './gluon-shared.js';
 
 export interface HingeLossOptions {
   /** Default 1. */
@@ -15,14 +16,14 @@ export interface HingeLossOptions {
 /** Gluon `HingeLoss`: L = max(0, margin − pred·label), label (±1) reshaped like pred. */
 export function hingeLoss(pred: Tensor, label: Tensor, opts: HingeLossOptions = {}): Tensor {
   const { reduction = 'none', name = 'HingeLoss' } = opts;
-  const margin = checkNumber(name, 'margin', opts.margin ?? 1);
+  const margin = checkNumber(name, 'margin', opts.margin ?? 1, true);
   return reduceLoss(name, pred.mul(reshapeLike(name, label, pred)).rsub(margin).relu(), reduction);
 }
 
 /** Gluon `SquaredHingeLoss`: L = max(0, margin − pred·label)², label (±1) reshaped like pred. */
 export function squaredHingeLoss(pred: Tensor, label: Tensor, opts: HingeLossOptions = {}): Tensor {
   const { reduction = 'none', name = 'SquaredHingeLoss' } = opts;
-  const margin = checkNumber(name, 'margin', opts.margin ?? 1);
+  const margin = checkNumber(name, 'margin', opts.margin ?? 1, true);
   const h = pred.mul(reshapeLike(name, label, pred)).rsub(margin).relu();
   return reduceLoss(name, h.mul(h), reduction);
 }
@@ -45,7 +46,7 @@ export interface TripletLossOptions {
  */
 export function tripletLoss(pred: Tensor, positive: Tensor, negative: Tensor, opts: TripletLossOptions = {}): Tensor {
   const { reduction = 'none', name = 'TripletLoss' } = opts;
-  const margin = checkNumber(name, 'margin', opts.margin ?? 1);
+  const margin = checkNumber(name, 'margin', opts.margin ?? 1, true);
   const pos = reshapeLike(name, positive, pred, 'positive');
   const neg = reshapeLike(name, negative, pred, 'negative');
   if (pred.ndim === 0) throw new ValueError(`${name}: pred must have a batch axis, got a 0-d tensor`);

@@ -1,7 +1,8 @@
 import type { Tensor } from '../../tensor/tensor.js';
 import { where } from '../../ops/elementwise.js';
 import { reduceLoss, type ReductionMode } from '../reduction.js';
-import { checkNumber, reshapeLike } from './gluon-shared.js';
+import { checkNumber } from './checks.js';
+import { reshapeLike } from './gluon-shared.js';
 
 export interface GluonPoissonNllLossOptions {
   /** pred is log(rate) (default true); otherwise pred is the rate. */
@@ -24,7 +25,7 @@ export interface GluonPoissonNllLossOptions {
  */
 export function gluonPoissonNllLoss(pred: Tensor, target: Tensor, opts: GluonPoissonNllLossOptions = {}): Tensor {
   const { fromLogits = true, computeFull = false, reduction = 'none', name = 'PoissonNLLLoss' } = opts;
-  const epsilon = checkNumber(name, 'epsilon', opts.epsilon ?? 1e-8);
+  const epsilon = checkNumber(name, 'epsilon', opts.epsilon ?? 1e-8, true);
   const t = reshapeLike(name, target, pred, 'target');
   let loss = fromLogits ? pred.exp().sub(t.mul(pred)) : pred.sub(t.mul(pred.add(epsilon).log()));
   if (computeFull) {

@@ -19,8 +19,3 @@ export function reshapeLike(op: string, x: Tensor, like: Tensor, arg = 'label', 
   return x.reshape(like.shape);
 }
 
-/** Checks that a numeric option is a finite number, naming the loss and the option. */
-export function checkNumber(op: string, what: string, v: unknown): number {
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new ValueError(`${op}: ${what} must be a finite number, got ${String(v)}`);
-  return v;
-}

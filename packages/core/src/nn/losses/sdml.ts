@@ -2,7 +2,7 @@ import { ShapeError, ValueError, fmtShape } from '../../errors.js';
 import { eye } from '../../tensor/create.js';
 import type { Tensor } from '../../tensor/tensor.js';
 import { reduceLoss, type ReductionMode } from '../reduction.js';
-import { checkNumber } from './gluon-shared.js';
+import { checkNumber } from './checks.js';
 
 export interface SdmlLossOptions {
   /** Probability mass spread over the other pairs of the minibatch; default 0.3. */
@@ -24,7 +24,7 @@ export interface SdmlLossOptions {
  */
 export function sdmlLoss(x1: Tensor, x2: Tensor, opts: SdmlLossOptions = {}): Tensor {
   const { reduction = 'none', name = 'SDMLLoss' } = opts;
-  const s = checkNumber(name, 'smoothing_parameter', opts.smoothingParameter ?? 0.3);
+  const s = checkNumber(name, 'smoothing_parameter', opts.smoothingParameter ?? 0.3, true);
   if (x1.ndim !== 2 || x1.shape.join() !== x2.shape.join()) {
     throw new ShapeError(`${name}: x1 and x2 must both have shape (batch_size, dim), got ${fmtShape(x1.shape)} and ${fmtShape(x2.shape)}`);
   }
