@@ -16,3 +16,5 @@ export { crossCheck, type CrossCheckOptions, type CrossCheckReport, type Backend
 export { formatCrossCheck } from './check/format.js';
 export { diffArrays, defaultTolerance, type Diff } from './check/diff.js';
 export { softmaxCrossEntropyReference, nllReference, type NllReferenceOptions, type ReferenceModel, type ClassLossOptions, type OnnxReduction } from './reference/index.js';
+export { runLossSuite, formatSuite, type SuiteRow } from './suite/run-suite.js';
+export { LOSS_CASES, type LossCase } from './suite/builtin-losses.js';
