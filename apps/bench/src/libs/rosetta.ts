@@ -1,5 +1,7 @@
-/** Rosetta (@rosetta/core), written against its public tensor API. */
-import { getBackend, kernelStats, noGrad, resetKernelStats, tensor } from '@rosetta/core';
+/** Rosetta (@rosetta/core): its public tensor API, and its loss library for the loss cases. */
+import {
+  binaryCrossEntropyWithLogitsLoss, crossEntropyLoss, getBackend, kernelStats, l1Loss, mseLoss, noGrad, resetKernelStats, tensor,
+} from '@rosetta/core';
 import { inputs, mlpData } from '../data.js';
 import { pkgVersion, type LibAdapter, type Prepared, type Readback } from '../lib-adapter.js';
 
@@ -37,7 +39,7 @@ export function rosettaAdapter(): LibAdapter {
       'l1-fwd': (s, seed) => {
         const d = inputs.l1(s.l1N, seed);
         const x = tensor(d.pred), y = tensor(d.target);
-        const step = () => x.sub(y).abs().mean().item();
+        const step = () => l1Loss(x, y).item();
         return {
           step,
           // Kernel launches per forward iteration show whether sub/abs/mean were fused.
@@ -51,44 +53,44 @@ export function rosettaAdapter(): LibAdapter {
       'l1-fwdbwd': (s, seed) => {
         const d = inputs.l1(s.l1N, seed);
         const x = tensor(d.pred, { requiresGrad: true }), y = tensor(d.target);
-        return gradStep(x, () => x.sub(y).abs().mean());
+        return gradStep(x, () => l1Loss(x, y));
       },
       'mse-fwd': (s, seed) => {
         const d = inputs.l1(s.l1N, seed);
         const x = tensor(d.pred), y = tensor(d.target);
-        return { step: () => mse(x, y).item() };
+        return { step: () => mseLoss(x, y).item() };
       },
       'mse-fwdbwd': (s, seed) => {
         const d = inputs.l1(s.l1N, seed);
         const x = tensor(d.pred, { requiresGrad: true }), y = tensor(d.target);
-        return gradStep(x, () => mse(x, y));
+        return gradStep(x, () => mseLoss(x, y));
       },
       'bce-fwd': (s, seed) => {
         const d = inputs.bce(s.l1N, seed);
         const x = tensor(d.logits), z = tensor(d.targets);
-        return { step: () => bceWithLogits(x, z).item() };
+        return { step: () => binaryCrossEntropyWithLogitsLoss(x, z).item() };
       },
       'bce-fwdbwd': (s, seed) => {
         const d = inputs.bce(s.l1N, seed);
         const x = tensor(d.logits, { requiresGrad: true }), z = tensor(d.targets);
-        return gradStep(x, () => bceWithLogits(x, z));
+        return gradStep(x, () => binaryCrossEntropyWithLogitsLoss(x, z));
       },
       'sce-fwd': (s, seed) => {
         const d = inputs.sce(s.sceRows, s.sceClasses, seed);
         const logits = tensor(d.logits, { shape: [s.sceRows, s.sceClasses] });
-        const labels = tensor(d.labels, { dtype: 'int32', shape: [s.sceRows, 1] });
-        return { step: () => sce(logits, labels).item() };
+        const labels = tensor(d.labels, { dtype: 'int32', shape: [s.sceRows] });
+        return { step: () => crossEntropyLoss(logits, labels).item() };
       },
       'sce-fwdbwd': (s, seed) => {
         const d = inputs.sce(s.sceRows, s.sceClasses, seed);
         const logits = tensor(d.logits, { shape: [s.sceRows, s.sceClasses], requiresGrad: true });
-        const labels = tensor(d.labels, { dtype: 'int32', shape: [s.sceRows, 1] });
-        return gradStep(logits, () => sce(logits, labels));
+        const labels = tensor(d.labels, { dtype: 'int32', shape: [s.sceRows] });
+        return gradStep(logits, () => crossEntropyLoss(logits, labels));
       },
       'mlp-step': (s, seed) => {
         const d = mlpData(s.mlpBatch, seed);
         const x = tensor(d.x, { shape: [d.batch, d.inDim] });
-        const labels = tensor(d.y, { dtype: 'int32', shape: [d.batch, 1] });
+        const labels = tensor(d.y, { dtype: 'int32', shape: [d.batch] });
         const leaf = (data: Float32Array, shape: number[]) => tensor(data, { requiresGrad: true, shape });
         const [w1, b1, w2, b2] = [
           leaf(d.w1, [d.inDim, d.hidden]), leaf(d.b1, [d.hidden]), leaf(d.w2, [d.hidden, d.classes]), leaf(d.b2, [d.classes]),
@@ -97,7 +99,7 @@ export function rosettaAdapter(): LibAdapter {
         const lr = 0.01;
         return {
           step: () => {
-            const loss = sce(x.matmul(w1).add(b1).relu().matmul(w2).add(b2), labels);
+            const loss = crossEntropyLoss(x.matmul(w1).add(b1).relu().matmul(w2).add(b2), labels);
             loss.backward();
             noGrad(() => {
               for (const p of params) { p.sub_(p.grad!.mul(lr)); p.grad = null; }
@@ -113,23 +115,6 @@ export function rosettaAdapter(): LibAdapter {
       },
     },
   };
-}
-
-/** Mean softmax cross-entropy over rows; labels are int32 [N, 1]. */
-function sce(logits: Tensor, labels: Tensor): Tensor {
-  return logits.logSoftmax(1).gather(1, labels).mean().neg();
-}
-
-/** fwd+bwd step: clear the leaf's grad, backprop the loss, read the gradient back. */
-/** mean((x − y)²) from core ops. */
-function mse(x: Tensor, y: Tensor): Tensor {
-  const d = x.sub(y);
-  return d.mul(d).mean();
-}
-
-/** mean(max(x, 0) − x·z + log1p(exp(−|x|))), the stable BCE-with-logits, from core ops. */
-function bceWithLogits(x: Tensor, z: Tensor): Tensor {
-  return x.relu().sub(x.mul(z)).add(x.abs().neg().exp().log1p()).mean();
 }
 
 function gradStep(leaf: Tensor, loss: () => Tensor): Prepared {
