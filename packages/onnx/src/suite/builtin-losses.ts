@@ -100,6 +100,8 @@ export const LOSS_CASES: readonly LossCase[] = [
   c('gluon kl', GLUON, 43, (g) => [g.probs([N, C]).log(), g.probs([N, C])], (reduction) => (x, y) => core.gluonKlDivLoss(x!, y!, { reduction })),
   c('gluon poisson_nll (compute_full)', GLUON, 44, (g) => [g.uniform([N, C], -1, 1), g.uniform([N, C], 0, 4).floor()],
     (reduction) => (x, y) => core.gluonPoissonNllLoss(x!, y!, { reduction, computeFull: true })),
+  c('gluon cosine_embedding (margin 0.1)', GLUON, 46, (g) => [g.uniform([N, C]), g.uniform([N, C]), g.signs([N])],
+    (reduction) => (a, b, y) => core.gluonCosineEmbeddingLoss(a!, b!, y!, { reduction, margin: 0.1 })),
   c('gluon ctc (blank last)', NONE, 45, (g) => [g.uniform([2, 6, C], -2, 2), core.tensor([[1, 2, 2], [3, 1, -1]], { dtype: 'float32' })],
     () => (x, l) => core.gluonCtcLoss(x!, l!)),
 ];

@@ -26,3 +26,4 @@ export * from './gluon-softmax-ce.js';
 export * from './gluon-kl.js';
 export * from './gluon-poisson.js';
 export * from './sdml.js';
+export * from './gluon-cosine-embedding.js';
