@@ -6,18 +6,10 @@ import type { Tensor } from '../../tensor/tensor.js';
 import { gradcheck } from '../../test-utils/gradcheck.js';
 import { expectClose, host, reduceRef, type Host } from '../../test-utils/reference.js';
 import { Rng } from '../../test-utils/rng.js';
+import { T, checkBoth, mean, sum } from '../../test-utils/loss-checks.js';
 import { l2Loss } from './gluon-l2.js';
 
-const T = (d: ArrayLike<number>, shape: number[], dtype: DType = 'float64'): Tensor => tensor(Float64Array.from(d), { dtype, shape });
 const f32 = (xs: Float64Array): number[] => Array.from(xs, Math.fround);
-function checkBoth(make: (dtype: DType) => Tensor, expected: Host): void {
-  expectClose(make('float64'), expected, { rtol: 1e-10, atol: 1e-12 });
-  const y = make('float32');
-  expect(y.dtype).toBe('float32');
-  expectClose(y, expected, { rtol: 1e-5, atol: 1e-6 });
-}
-const mean = (v: number[]): number => v.reduce((a, b) => a + b, 0) / v.length;
-const sum = (v: number[]): number => v.reduce((a, b) => a + b, 0);
 
 describe.each(listBackends())('l2Loss on the %s backend', (backend) => {
   let previous: string;

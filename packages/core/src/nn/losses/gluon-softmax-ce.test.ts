@@ -6,38 +6,9 @@ import type { Tensor } from '../../tensor/tensor.js';
 import { gradcheck } from '../../test-utils/gradcheck.js';
 import { expectClose, host, reduceRef, type Host } from '../../test-utils/reference.js';
 import { Rng } from '../../test-utils/rng.js';
+import { T, f32, checkBoth, mean, sum, checkGrad, checkReductions, useBackend } from '../../test-utils/loss-checks.js';
 import { softmaxCrossEntropyLoss } from './gluon-softmax-ce.js';
 
-const T = (d: ArrayLike<number>, shape: number[], dtype: DType = 'float64'): Tensor => tensor(Float64Array.from(d), { dtype, shape });
-const f32 = (xs: ArrayLike<number>): number[] => Array.from(xs, Math.fround);
-function checkBoth(make: (dtype: DType) => Tensor, expected: Host): void {
-  expectClose(make('float64'), expected, { rtol: 1e-10, atol: 1e-12 });
-  const y = make('float32');
-  expect(y.dtype).toBe('float32');
-  expectClose(y, expected, { rtol: 1e-5, atol: 1e-6 });
-}
-const mean = (v: number[]): number => v.reduce((a, b) => a + b, 0) / v.length;
-const sum = (v: number[]): number => v.reduce((a, b) => a + b, 0);
-function checkGrad(fn: (...xs: Tensor[]) => Tensor, xs: Tensor[], wrt?: number[]): void {
-  const rep = gradcheck(fn, xs, wrt ? { wrt } : {});
-  expect(rep.ok, rep.message).toBe(true);
-}
-/** Every reduction of an elementwise reference `ref` (shape [N, ...]). */
-function checkReductions(make: (dtype: DType, reduction: 'none' | 'sum' | 'mean' | { batchAxis: number }) => Tensor, ref: Host): void {
-  checkBoth((dt) => make(dt, 'none'), ref);
-  const rest = ref.shape.map((_, i) => i).slice(1);
-  checkBoth((dt) => make(dt, { batchAxis: 0 }), rest.length ? reduceRef(ref, rest, false, mean) : ref);
-  checkBoth((dt) => make(dt, 'sum'), host([sum(Array.from(ref.data))], []));
-  checkBoth((dt) => make(dt, 'mean'), host([mean(Array.from(ref.data))], []));
-}
-function useBackend(backend: string): void {
-  let previous: string;
-  beforeAll(() => {
-    previous = getBackend().name;
-    setBackend(backend);
-  });
-  afterAll(() => setBackend(previous));
-}
 
 /** log-softmax of row-major x [rows, c] along the last axis, computed in float64. */
 function logSoftmaxRows(x: number[], c: number): number[] {
