@@ -1,6 +1,7 @@
-import type { ReductionMode, Tensor } from '@rosetta/core';
+import { uniformCandidateSampler, type ReductionMode, type Tensor } from '@rosetta/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { releaseSessions } from '../runtime/run.js';
+import { releaseSessions, runOnnx } from '../runtime/run.js';
+import { mindsporeSampledSoftmaxReference } from '../reference/mindspore-sampled-softmax.js';
 import { EXTRA_REFERENCE_CASES } from './reference-cases-extra.js';
 import { formatSuite, runLossSuite } from './run-suite.js';
 
@@ -30,5 +31,18 @@ describe('Gluon / MindSpore / adaptive-softmax losses vs independent ONNX refere
     const doubled = (r: ReductionMode) => (...xs: Tensor[]) => (kase.fn(r)(...xs) as Tensor).mul(2);
     const rows = await runLossSuite([{ ...kase, fn: doubled }]);
     expect(rows.map((r) => r.pass)).toEqual(rows.map(() => false));
+  });
+
+  it('the sampled-softmax inputs hold accidental hits: without removing them the reference disagrees', async () => {
+    const kase = EXTRA_REFERENCE_CASES.find((c) => c.loss.startsWith('sampled_softmax (MindSpore, num_true 1'))!;
+    const xs = kase.inputs();
+    const labels = Array.from(xs[2]!.dataSync() as ArrayLike<number | bigint>, Number);
+    const sv = uniformCandidateSampler(labels, { numSampled: 4, rangeMax: 8, seed: 7 });
+    expect(sv.sampled.some((s) => labels.includes(s))).toBe(true);
+    const keep = mindsporeSampledSoftmaxReference({ batch: 4, dim: 3, classes: 8, numTrue: 1, ...sv, removeAccidentalHits: false });
+    const feeds = Object.fromEntries(keep.inputNames.map((n, i) => [n, { data: xs[i]!.dataSync(), shape: xs[i]!.shape, dtype: xs[i]!.dtype }]));
+    const loose = (await runOnnx(keep.bytes, feeds)).loss!.data;
+    const engine = Array.from((kase.fn('none')(...xs) as Tensor).dataSync() as Float32Array);
+    expect(engine.some((v, i) => Math.abs(v - Number(loose[i])) > 1e-3)).toBe(true);
   });
 });
