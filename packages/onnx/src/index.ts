@@ -18,3 +18,4 @@ export { diffArrays, defaultTolerance, type Diff } from './check/diff.js';
 export { softmaxCrossEntropyReference, nllReference, type NllReferenceOptions, type ReferenceModel, type ClassLossOptions, type OnnxReduction } from './reference/index.js';
 export { runLossSuite, formatSuite, type SuiteRow } from './suite/run-suite.js';
 export { LOSS_CASES, type LossCase } from './suite/builtin-losses.js';
+export { ALL_LOSS_CASES } from './suite/all-cases.js';

@@ -1,6 +1,7 @@
 import type { ReductionMode } from '@rosetta/core';
 import { crossCheck } from '../check/cross-check.js';
-import { LOSS_CASES, type LossCase } from './builtin-losses.js';
+import { ALL_LOSS_CASES } from './all-cases.js';
+import type { LossCase } from './builtin-losses.js';
 
 /** One row of the suite's table: a loss × reduction on one backend. */
 export interface SuiteRow {
@@ -21,7 +22,7 @@ const reductionName = (r: ReductionMode): string => (typeof r === 'object' ? `ba
  * Runs the built-in suite: each loss × reduction through `crossCheck` on every backend, returning
  * one row per backend with the largest absolute and relative difference over all outputs.
  */
-export async function runLossSuite(cases: readonly LossCase[] = LOSS_CASES, backends?: readonly string[]): Promise<SuiteRow[]> {
+export async function runLossSuite(cases: readonly LossCase[] = ALL_LOSS_CASES, backends?: readonly string[]): Promise<SuiteRow[]> {
   const rows: SuiteRow[] = [];
   for (const kase of cases) {
     for (const reduction of kase.reductions) {
