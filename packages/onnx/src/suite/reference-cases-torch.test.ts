@@ -1,7 +1,7 @@
 import type { ReductionMode, Tensor } from '@rosetta/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { releaseSessions } from '../runtime/run.js';
-import { TORCH_REFERENCE_CASES, torchReferenceCasesFloat64 } from './reference-cases-torch.js';
+import { TORCH_REFERENCE_CASES, torchMultiMarginP2WeightCases, torchReferenceCasesFloat64 } from './reference-cases-torch.js';
 import { formatSuite, runLossSuite } from './run-suite.js';
 
 afterAll(releaseSessions);
@@ -39,4 +39,14 @@ describe('PyTorch-family losses vs independent ONNX reference graphs', () => {
     const failed = rows.filter((r) => !r.pass);
     expect(failed, formatSuite(failed)).toEqual([]);
   }, 180_000);
+
+  it('multi_margin p 2 with weight: the engine follows PyTorch’s kernel (w after the power), not the docs formula (w inside)', async () => {
+    expect(TORCH_REFERENCE_CASES.some((c) => c.loss.startsWith('multi_margin (p 2, weight'))).toBe(false);
+    const { kernel, docs } = torchMultiMarginP2WeightCases();
+    const kernelRows = await runLossSuite([kernel]);
+    expect(kernelRows.filter((r) => !r.pass), formatSuite(kernelRows)).toEqual([]);
+    const docsRows = await runLossSuite([docs]);
+    expect(docsRows.length).toBeGreaterThan(0);
+    expect(docsRows.every((r) => !r.pass), formatSuite(docsRows)).toBe(true);
+  });
 });
