@@ -4,7 +4,8 @@
  * or exported from Rosetta), from the documented formulas, logp = log_softmax(x) over the class
  * axis 1, input (N, C, d1…dK):
  * - class indices without smoothing: ONNX's own `SoftmaxCrossEntropyLoss` (weight, ignore_index,
- *   K-dim), whose definition is PyTorch's (mean = Σ l / Σ w[y] over non-ignored targets);
+ *   K-dim), whose definition is PyTorch's (mean = Σ l / Σ w[y] over non-ignored targets), or with
+ *   `viaNll` ONNX's `LogSoftmax` then `NegativeLogLikelihoodLoss` (cross_entropy = log_softmax + nll_loss);
  * - class indices with label smoothing ε, from LogSoftmax / GatherElements / ReduceSum:
  *   l = (1 − ε)·(−w[y]·logp[y]) + (ε/C)·(−Σ_c w_c·logp_c), 0 where y = ignore_index;
  *   'mean' divides Σ l by Σ w[y] over the non-ignored targets (both terms, as PyTorch);
@@ -31,6 +32,8 @@ export interface TorchCrossEntropyOptions extends TorchReferenceBase {
    * with it (or with smoothing) the graph is written from LogSoftmax / GatherElements / ReduceSum.
    */
   explicit?: boolean;
+  /** Index targets without smoothing: LogSoftmax + ONNX's `NegativeLogLikelihoodLoss` instead. */
+  viaNll?: boolean;
 }
 
 /** Inputs `input`, `target`, `weight` (C) when weighted; output `loss`. */
@@ -49,7 +52,9 @@ export function torchCrossEntropyReference(opts: TorchCrossEntropyOptions): Refe
   if (w) inputs.push(w);
 
   if (indices && eps === 0 && !opts.explicit) {
-    const loss = g.node('SoftmaxCrossEntropyLoss', inputs, 1, { reduction, ignore_index: ignoreIndex })[0]!;
+    const loss = opts.viaNll
+      ? g.node('NegativeLogLikelihoodLoss', [g.op('LogSoftmax', [x], { axis: 1 }), ...inputs.slice(1)], 1, { reduction, ignore_index: ignoreIndex })[0]!
+      : g.node('SoftmaxCrossEntropyLoss', inputs, 1, { reduction, ignore_index: ignoreIndex })[0]!;
     return finish(g, inputs, [{ name: 'loss', value: loss, shape: reduction === 'none' ? lossShape : [] }], dtype);
   }
 
