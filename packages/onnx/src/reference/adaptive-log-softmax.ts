@@ -10,9 +10,12 @@
  */
 import { GraphBuilder } from '../builder/graph.js';
 import { finish } from './gluon-common.js';
+import type { FloatDType } from './torch-common.js';
 import type { ReferenceModel } from './types.js';
 
 export interface AdaptiveLogSoftmaxOptions {
+  /** Float dtype of the graph's inputs, constants and outputs; default float32. */
+  dtype?: FloatDType;
   batch: number;
   inFeatures: number;
   shortlist: number;
@@ -22,13 +25,14 @@ export interface AdaptiveLogSoftmaxOptions {
 }
 
 export function adaptiveLogSoftmaxReference(opts: AdaptiveLogSoftmaxOptions): ReferenceModel {
+  const dtype = opts.dtype ?? 'float32';
   const { batch: n, inFeatures: d, shortlist, hsz, osz } = opts;
   const g = new GraphBuilder({ name: 'adaptive_log_softmax_reference' });
-  const x = g.input('input', 'float32', [n, d]);
+  const x = g.input('input', dtype, [n, d]);
   const target = g.input('target', 'int64', [n]);
-  const head = g.input('head_weight', 'float32', [shortlist + 1, d]);
-  const proj = g.input('proj', 'float32', [hsz, d]);
-  const out = g.input('out', 'float32', [osz, hsz]);
+  const head = g.input('head_weight', dtype, [shortlist + 1, d]);
+  const proj = g.input('proj', dtype, [hsz, d]);
+  const out = g.input('out', dtype, [osz, hsz]);
   const linear = (v: string, wt: string): string => g.op('MatMul', [v, g.op('Transpose', [wt], { perm: [1, 0] })]);
   const headLp = g.op('LogSoftmax', [linear(x, head)], { axis: 1 }); // (N, shortlist + 1)
   const tailLp = g.op('LogSoftmax', [linear(linear(x, proj), out)], { axis: 1 }); // (N, osz)
@@ -39,8 +43,8 @@ export function adaptiveLogSoftmaxReference(opts: AdaptiveLogSoftmaxOptions): Re
   const tailIdx = g.op('Where', [inHead, zero, g.op('Sub', [target, cut])]);
   const col = (lp: string, idx: string): string =>
     g.op('Squeeze', [g.op('GatherElements', [lp, g.op('Unsqueeze', [idx, g.int64s([1])])], { axis: 1 }), g.int64s([1])]);
-  const tailTerm = g.op('Where', [inHead, g.constant('float32', [], [0], 'fzero'), col(tailLp, tailIdx)]);
+  const tailTerm = g.op('Where', [inHead, g.constant(dtype, [], [0], 'fzero'), col(tailLp, tailIdx)]);
   const output = g.op('Add', [col(headLp, headIdx), tailTerm]);
   const loss = g.op('ReduceMean', [g.op('Neg', [output])], { keepdims: 0 });
-  return finish(g, [x, target, head, proj, out], [{ name: 'output', value: output, shape: [n] }, { name: 'loss', value: loss, shape: [] }]);
+  return finish(g, [x, target, head, proj, out], [{ name: 'output', value: output, shape: [n] }, { name: 'loss', value: loss, shape: [] }], dtype);
 }

@@ -10,9 +10,12 @@
  */
 import { GraphBuilder } from '../builder/graph.js';
 import { finish, gluonReduce, scalar, type GluonReduction } from './gluon-common.js';
+import type { FloatDType } from './torch-common.js';
 import type { ReferenceModel } from './types.js';
 
 export interface GluonTripletOptions {
+  /** Float dtype of the graph's inputs, constants and outputs; default float32. */
+  dtype?: FloatDType;
   /** Shape of pred, positive and negative (batch axis 0). */
   shape: readonly number[];
   margin: number;
@@ -21,21 +24,24 @@ export interface GluonTripletOptions {
 
 /** Inputs `pred`, `positive`, `negative`; output `loss` (N,). */
 export function gluonTripletReference(opts: GluonTripletOptions): ReferenceModel {
+  const dtype = opts.dtype ?? 'float32';
   const { shape, margin, reduction } = opts;
   const g = new GraphBuilder({ name: 'gluon_triplet_reference' });
-  const pred = g.input('pred', 'float32', shape);
-  const pos = g.input('positive', 'float32', shape);
-  const neg = g.input('negative', 'float32', shape);
-  const sq = (a: string): string => g.op('Pow', [g.op('Sub', [a, pred]), scalar(g, 2)]);
+  const pred = g.input('pred', dtype, shape);
+  const pos = g.input('positive', dtype, shape);
+  const neg = g.input('negative', dtype, shape);
+  const sq = (a: string): string => g.op('Pow', [g.op('Sub', [a, pred]), scalar(g, 2, dtype)]);
   const axes = shape.map((_, i) => i).slice(1);
   const diff = g.op('Sub', [sq(pos), sq(neg)]);
   const summed = axes.length ? g.op('ReduceSum', [diff, g.int64s(axes, 'axes')], { keepdims: 0 }) : diff;
-  const l = g.op('Relu', [g.op('Add', [summed, scalar(g, margin)])]);
+  const l = g.op('Relu', [g.op('Add', [summed, scalar(g, margin, dtype)])]);
   const out = gluonReduce(g, l, [shape[0]!], reduction);
-  return finish(g, [pred, pos, neg], [{ name: 'loss', ...out }]);
+  return finish(g, [pred, pos, neg], [{ name: 'loss', ...out }], dtype);
 }
 
 export interface GluonSdmlOptions {
+  /** Float dtype of the graph's inputs, constants and outputs; default float32. */
+  dtype?: FloatDType;
   batch: number;
   dim: number;
   smoothingParameter: number;
@@ -44,19 +50,20 @@ export interface GluonSdmlOptions {
 
 /** Inputs `x1`, `x2` (N, D); output `loss`, (N, N) for 'none', (N,) for `{ batchAxis: 0 }`. */
 export function gluonSdmlReference(opts: GluonSdmlOptions): ReferenceModel {
+  const dtype = opts.dtype ?? 'float32';
   const { batch: n, dim, smoothingParameter: s, reduction } = opts;
   const g = new GraphBuilder({ name: 'gluon_sdml_reference' });
-  const x1 = g.input('x1', 'float32', [n, dim]);
-  const x2 = g.input('x2', 'float32', [n, dim]);
+  const x1 = g.input('x1', dtype, [n, dim]);
+  const x2 = g.input('x2', dtype, [n, dim]);
   const rows = g.op('Unsqueeze', [x1, g.int64s([1])]); // (N, 1, D)
   const cols = g.op('Unsqueeze', [x2, g.int64s([0])]); // (1, N, D)
   const d = g.op('Sub', [rows, cols]);
   const dist = g.op('ReduceSum', [g.op('Mul', [d, d]), g.int64s([2], 'axes')], { keepdims: 0 }); // (N, N)
   const logp = g.op('LogSoftmax', [g.op('Neg', [dist])], { axis: 1 });
   const eye = g.op('EyeLike', [dist]);
-  const off = g.op('Sub', [scalar(g, 1), eye]);
-  const labels = g.op('Add', [g.op('Mul', [eye, scalar(g, 1 - s)]), g.op('Mul', [off, scalar(g, s / (n - 1))])]);
-  const kl = g.op('Mul', [labels, g.op('Sub', [g.op('Log', [g.op('Add', [labels, scalar(g, 1e-12)])]), logp])]);
+  const off = g.op('Sub', [scalar(g, 1, dtype), eye]);
+  const labels = g.op('Add', [g.op('Mul', [eye, scalar(g, 1 - s, dtype)]), g.op('Mul', [off, scalar(g, s / (n - 1), dtype)])]);
+  const kl = g.op('Mul', [labels, g.op('Sub', [g.op('Log', [g.op('Add', [labels, scalar(g, 1e-12, dtype)])]), logp])]);
   const out = gluonReduce(g, kl, [n, n], reduction);
-  return finish(g, [x1, x2], [{ name: 'loss', ...out }]);
+  return finish(g, [x1, x2], [{ name: 'loss', ...out }], dtype);
 }

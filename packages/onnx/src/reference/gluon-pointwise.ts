@@ -12,6 +12,7 @@
  */
 import { GraphBuilder } from '../builder/graph.js';
 import { finish, gluonReduce, scalar, type GluonReduction } from './gluon-common.js';
+import type { FloatDType } from './torch-common.js';
 import type { ReferenceModel } from './types.js';
 
 export type GluonPointwiseLoss =
@@ -21,6 +22,8 @@ export type GluonPointwiseLoss =
   | { kind: 'logistic'; labelFormat: 'signed' | 'binary' };
 
 export interface GluonPointwiseOptions {
+  /** Float dtype of the graph's inputs, constants and outputs; default float32. */
+  dtype?: FloatDType;
   loss: GluonPointwiseLoss;
   /** Shape of pred and label (batch axis 0). */
   shape: readonly number[];
@@ -28,20 +31,21 @@ export interface GluonPointwiseOptions {
 }
 
 export function gluonPointwiseReference(opts: GluonPointwiseOptions): ReferenceModel {
+  const dtype = opts.dtype ?? 'float32';
   const { loss, shape, reduction } = opts;
   const g = new GraphBuilder({ name: `gluon_${loss.kind}_reference` });
-  const pred = g.input('pred', 'float32', shape);
-  const label = g.input('label', 'float32', shape);
+  const pred = g.input('pred', dtype, shape);
+  const label = g.input('label', dtype, shape);
   let l: string;
   switch (loss.kind) {
     case 'l2': {
       const d = g.op('Sub', [label, pred]);
-      l = g.op('Mul', [scalar(g, 0.5), g.op('Mul', [d, d])]);
+      l = g.op('Mul', [scalar(g, 0.5, dtype), g.op('Mul', [d, d])]);
       break;
     }
     case 'hinge':
     case 'squared_hinge': {
-      const h = g.op('Relu', [g.op('Sub', [scalar(g, loss.margin), g.op('Mul', [pred, label])])]);
+      const h = g.op('Relu', [g.op('Sub', [scalar(g, loss.margin, dtype), g.op('Mul', [pred, label])])]);
       l = loss.kind === 'hinge' ? h : g.op('Mul', [h, h]);
       break;
     }
@@ -56,5 +60,5 @@ export function gluonPointwiseReference(opts: GluonPointwiseOptions): ReferenceM
     }
   }
   const out = gluonReduce(g, l, shape, reduction);
-  return finish(g, [pred, label], [{ name: 'loss', ...out }]);
+  return finish(g, [pred, label], [{ name: 'loss', ...out }], dtype);
 }

@@ -11,9 +11,12 @@
  */
 import { GraphBuilder } from '../builder/graph.js';
 import { finish, gluonReduce, scalar, type GluonReduction } from './gluon-common.js';
+import type { FloatDType } from './torch-common.js';
 import type { ReferenceModel } from './types.js';
 
 export interface GluonPoissonOptions {
+  /** Float dtype of the graph's inputs, constants and outputs; default float32. */
+  dtype?: FloatDType;
   shape: readonly number[];
   fromLogits?: boolean;
   computeFull?: boolean;
@@ -22,20 +25,21 @@ export interface GluonPoissonOptions {
 }
 
 export function gluonPoissonNllReference(opts: GluonPoissonOptions): ReferenceModel {
+  const dtype = opts.dtype ?? 'float32';
   const { shape, fromLogits = true, computeFull = false, epsilon = 1e-8, reduction } = opts;
   const g = new GraphBuilder({ name: 'gluon_poisson_nll_reference' });
-  const pred = g.input('pred', 'float32', shape);
-  const t = g.input('target', 'float32', shape);
+  const pred = g.input('pred', dtype, shape);
+  const t = g.input('target', dtype, shape);
   let l = fromLogits
     ? g.op('Sub', [g.op('Exp', [pred]), g.op('Mul', [t, pred])])
-    : g.op('Sub', [pred, g.op('Mul', [t, g.op('Log', [g.op('Add', [pred, scalar(g, epsilon)])])])]);
+    : g.op('Sub', [pred, g.op('Mul', [t, g.op('Log', [g.op('Add', [pred, scalar(g, epsilon, dtype)])])])]);
   if (computeFull) {
     const stirling = g.op('Add', [
       g.op('Sub', [g.op('Mul', [t, g.op('Log', [t])]), t]),
-      g.op('Mul', [scalar(g, 0.5), g.op('Log', [g.op('Mul', [t, scalar(g, 2 * Math.PI)])])]),
+      g.op('Mul', [scalar(g, 0.5, dtype), g.op('Log', [g.op('Mul', [t, scalar(g, 2 * Math.PI, dtype)])])]),
     ]);
-    l = g.op('Add', [l, g.op('Where', [g.op('Greater', [t, scalar(g, 1)]), stirling, scalar(g, 0)])]);
+    l = g.op('Add', [l, g.op('Where', [g.op('Greater', [t, scalar(g, 1, dtype)]), stirling, scalar(g, 0, dtype)])]);
   }
   const out = gluonReduce(g, l, shape, reduction);
-  return finish(g, [pred, t], [{ name: 'loss', ...out }]);
+  return finish(g, [pred, t], [{ name: 'loss', ...out }], dtype);
 }

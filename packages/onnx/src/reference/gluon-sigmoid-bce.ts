@@ -10,9 +10,12 @@
  */
 import { GraphBuilder } from '../builder/graph.js';
 import { finish, gluonReduce, scalar, type GluonReduction } from './gluon-common.js';
+import type { FloatDType } from './torch-common.js';
 import type { ReferenceModel } from './types.js';
 
 export interface GluonSigmoidBceOptions {
+  /** Float dtype of the graph's inputs, constants and outputs; default float32. */
+  dtype?: FloatDType;
   shape: readonly number[];
   fromSigmoid: boolean;
   /** Shape of the `pos_weight` input; omit for none. */
@@ -21,12 +24,13 @@ export interface GluonSigmoidBceOptions {
 }
 
 export function gluonSigmoidBceReference(opts: GluonSigmoidBceOptions): ReferenceModel {
+  const dtype = opts.dtype ?? 'float32';
   const { shape, fromSigmoid, posWeightShape, reduction } = opts;
   const g = new GraphBuilder({ name: 'gluon_sigmoid_bce_reference' });
-  const x = g.input('pred', 'float32', shape);
-  const z = g.input('label', 'float32', shape);
+  const x = g.input('pred', dtype, shape);
+  const z = g.input('label', dtype, shape);
   const inputs = [x, z];
-  const w = posWeightShape ? g.input('pos_weight', 'float32', posWeightShape) : null;
+  const w = posWeightShape ? g.input('pos_weight', dtype, posWeightShape) : null;
   if (w) inputs.push(w);
   let l: string;
   if (!fromSigmoid) {
@@ -34,19 +38,19 @@ export function gluonSigmoidBceReference(opts: GluonSigmoidBceOptions): Referenc
     if (!w) {
       l = g.op('Add', [g.op('Sub', [g.op('Relu', [x]), g.op('Mul', [x, z])]), softrelu]);
     } else {
-      const one = scalar(g, 1);
+      const one = scalar(g, 1, dtype);
       const logWeight = g.op('Add', [one, g.op('Mul', [g.op('Sub', [w, one]), z])]);
       const tail = g.op('Add', [softrelu, g.op('Relu', [g.op('Neg', [x])])]);
       l = g.op('Add', [g.op('Sub', [x, g.op('Mul', [x, z])]), g.op('Mul', [logWeight, tail])]);
     }
   } else {
-    const one = scalar(g, 1);
-    const eps = scalar(g, 1e-12);
+    const one = scalar(g, 1, dtype);
+    const eps = scalar(g, 1e-12, dtype);
     let pos = g.op('Mul', [g.op('Log', [g.op('Add', [x, eps])]), z]);
     if (w) pos = g.op('Mul', [pos, w]);
     const negTerm = g.op('Mul', [g.op('Log', [g.op('Add', [g.op('Sub', [one, x]), eps])]), g.op('Sub', [one, z])]);
     l = g.op('Neg', [g.op('Add', [pos, negTerm])]);
   }
   const out = gluonReduce(g, l, shape, reduction);
-  return finish(g, inputs, [{ name: 'loss', ...out }]);
+  return finish(g, inputs, [{ name: 'loss', ...out }], dtype);
 }

@@ -10,9 +10,12 @@
  */
 import { GraphBuilder } from '../builder/graph.js';
 import { finish, mindsporeReduce, scalar, type MindSporeReduction } from './gluon-common.js';
+import type { FloatDType } from './torch-common.js';
 import type { ReferenceModel } from './types.js';
 
 export interface MindSporeFocalOptions {
+  /** Float dtype of the graph's inputs, constants and outputs; default float32. */
+  dtype?: FloatDType;
   /** Shape of logits, (N, C) or (N, C, H[, W]). */
   shape: readonly number[];
   gamma: number;
@@ -23,15 +26,16 @@ export interface MindSporeFocalOptions {
 }
 
 export function mindsporeFocalReference(opts: MindSporeFocalOptions): ReferenceModel {
+  const dtype = opts.dtype ?? 'float32';
   const { shape, gamma, indexLabels, weighted, reduction } = opts;
   const [n, c] = shape as [number, number];
   const m = shape.slice(2).reduce((a, b) => a * b, 1);
   const k = indexLabels ? 1 : c;
   const g = new GraphBuilder({ name: 'mindspore_focal_reference' });
-  const logits = g.input('logits', 'float32', shape);
-  const labels = g.input('labels', indexLabels ? 'int64' : 'float32', [n, k, ...shape.slice(2)]);
+  const logits = g.input('logits', dtype, shape);
+  const labels = g.input('labels', indexLabels ? 'int64' : dtype, [n, k, ...shape.slice(2)]);
   const inputs = [logits, labels];
-  const weight = weighted ? g.input('weight', 'float32', [c]) : null;
+  const weight = weighted ? g.input('weight', dtype, [c]) : null;
   if (weight) inputs.push(weight);
   const x = g.op('Reshape', [logits, g.int64s([n, c, m])]);
   const y = g.op('Reshape', [labels, g.int64s([n, k, m])]);
@@ -43,12 +47,12 @@ export function mindsporeFocalReference(opts: MindSporeFocalOptions): ReferenceM
   }
   const p = g.op('Exp', [logp]);
   const wlogp = w ? g.op('Mul', [logp, w]) : logp;
-  const focus = g.op('Pow', [g.op('Sub', [scalar(g, 1), p]), scalar(g, gamma)]);
+  const focus = g.op('Pow', [g.op('Sub', [scalar(g, 1, dtype), p]), scalar(g, gamma, dtype)]);
   let term = g.op('Neg', [g.op('Mul', [focus, wlogp])]);
   if (!indexLabels) term = g.op('Mul', [term, y]);
   // mean over M: (N, 1, M) → (N,), or (N, C, M) → (N, C)
   let per = g.op('ReduceMean', [term, g.int64s([2], 'axes')], { keepdims: 0 });
   if (indexLabels) per = g.op('Squeeze', [per, g.int64s([1])]);
   const out = mindsporeReduce(g, per, indexLabels ? [n] : [n, c], reduction);
-  return finish(g, inputs, [{ name: 'loss', ...out }]);
+  return finish(g, inputs, [{ name: 'loss', ...out }], dtype);
 }

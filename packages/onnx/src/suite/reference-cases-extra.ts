@@ -2,13 +2,15 @@
  * Cross-check cases for the Gluon- and MindSpore-dialect losses (and PyTorch's adaptive log-softmax
  * loss) against reference graphs written from ONNX ops independently of the engine
  * (src/reference/gluon-*.ts, mindspore-*.ts, adaptive-log-softmax.ts): each loss × reduction, the
- * engine's core loss on every backend against ONNX Runtime running the hand-written graph, float32.
+ * engine's core loss on every backend against ONNX Runtime running the hand-written graph. float32 by
+ * default; `extraReferenceCasesFloat64` gives float64 variants (inputs cast, graphs built in float64).
  * CTC is not here (ONNX has no CTC op; it is checked by brute force elsewhere).
  */
 import * as core from '@rosetta/core';
 import type { ReductionMode, Tensor } from '@rosetta/core';
 import { adaptiveLogSoftmaxReference } from '../reference/adaptive-log-softmax.js';
 import { gluonReduction, mindsporeReduction } from '../reference/gluon-common.js';
+import { gluonCosineEmbeddingReference } from '../reference/gluon-cosine-embedding.js';
 import { gluonTripletReference, gluonSdmlReference } from '../reference/gluon-metric.js';
 import { gluonPointwiseReference, type GluonPointwiseLoss } from '../reference/gluon-pointwise.js';
 import { gluonPoissonNllReference } from '../reference/gluon-poisson.js';
@@ -17,6 +19,8 @@ import { gluonKlReference, gluonSoftmaxCeReference } from '../reference/gluon-so
 import { mindsporeDiceReference, mindsporeMultiClassDiceReference } from '../reference/mindspore-dice.js';
 import { mindsporeFocalReference } from '../reference/mindspore-focal.js';
 import { mindsporeSampledSoftmaxReference } from '../reference/mindspore-sampled-softmax.js';
+import type { FloatDType } from '../reference/torch-common.js';
+import type { ReferenceModel } from '../reference/types.js';
 import type { LossCase } from './builtin-losses.js';
 import { SuiteInputs } from './inputs.js';
 
@@ -24,9 +28,19 @@ const GLUON: readonly ReductionMode[] = ['none', { batchAxis: 0 }];
 const MS3: readonly ReductionMode[] = ['none', 'mean', 'sum'];
 const NONE: readonly ReductionMode[] = ['none'];
 
+/** A case before its dtype is chosen: the reference graph is built for float32 or float64. */
+interface ExtraSpec {
+  loss: string;
+  reductions: readonly ReductionMode[];
+  seed: number;
+  inputs: (g: SuiteInputs) => Tensor[];
+  fn: LossCase['fn'];
+  ref: (r: ReductionMode, dtype: FloatDType) => ReferenceModel;
+}
+
 /** A case with inputs drawn from their own seeded stream and an independent reference graph. */
-function c(loss: string, reductions: readonly ReductionMode[], seed: number, inputs: (g: SuiteInputs) => Tensor[], fn: LossCase['fn'], reference: NonNullable<LossCase['reference']>): LossCase {
-  return { loss, reductions, inputs: () => inputs(new SuiteInputs(seed)), fn, reference };
+function c(loss: string, reductions: readonly ReductionMode[], seed: number, inputs: (g: SuiteInputs) => Tensor[], fn: LossCase['fn'], ref: ExtraSpec['ref']): ExtraSpec {
+  return { loss, reductions, seed, inputs, fn, ref };
 }
 
 const N = 4;
@@ -43,27 +57,22 @@ function oneHot3(idx: Tensor, classes: number): Tensor {
   return core.tensor(out, { dtype: 'float32', shape: [n, classes, m] });
 }
 
-const pointwise = (loss: GluonPointwiseLoss) => (r: ReductionMode) => gluonPointwiseReference({ loss, shape: S2, reduction: gr(r) });
+const pointwise = (loss: GluonPointwiseLoss) => (r: ReductionMode, dtype: FloatDType) => gluonPointwiseReference({ loss, shape: S2, reduction: gr(r), dtype });
 
 // Sampled softmax: weights (8, 3), biases (8,), labels (N, numTrue), inputs (N, 3); candidates from core's sampler.
 const SS = { classes: 8, dim: 3, numSampled: 4 };
 const sampledInputs = (numTrue: number) => (g: SuiteInputs): Tensor[] => [g.uniform([SS.classes, SS.dim]), g.uniform([SS.classes]), g.ints([N, numTrue], SS.classes), g.uniform([N, SS.dim])];
-function sampledCase(numTrue: number, seed: number): LossCase {
+function sampledCase(numTrue: number, seed: number): ExtraSpec {
   const values = () => {
     const labels = sampledInputs(numTrue)(new SuiteInputs(seed))[2]!;
     return core.uniformCandidateSampler(Array.from(labels.dataSync() as ArrayLike<number | bigint>, Number), { numSampled: SS.numSampled, rangeMax: SS.classes, seed: 7 });
   };
   return c(`sampled_softmax (MindSpore, num_true ${numTrue}, remove_accidental_hits)`, NONE, seed, sampledInputs(numTrue),
     () => (w, b, l, x) => core.sampledSoftmaxLoss(w!, b!, l!, x!, { numSampled: SS.numSampled, numClasses: SS.classes, numTrue, sampledValues: values() }),
-    () => mindsporeSampledSoftmaxReference({ batch: N, dim: SS.dim, classes: SS.classes, numTrue, ...values() }));
+    (_r, dtype) => mindsporeSampledSoftmaxReference({ batch: N, dim: SS.dim, classes: SS.classes, numTrue, ...values(), dtype }));
 }
 
-/**
- * The Gluon losses (reductions 'none' and the per-sample batch mean), MindSpore's dice, focal and
- * sampled softmax losses (their reductions), and adaptive log-softmax's loss, each against an
- * independent ONNX reference graph.
- */
-export const EXTRA_REFERENCE_CASES: LossCase[] = [
+const SPECS: ExtraSpec[] = [
   // Gluon: elementwise
   c('gluon l2 (ref)', GLUON, 101, (g) => [g.uniform(S2, -2, 2), g.uniform(S2, -2, 2)],
     (reduction) => (x, y) => core.l2Loss(x!, y!, { reduction }), pointwise({ kind: 'l2' })),
@@ -78,80 +87,87 @@ export const EXTRA_REFERENCE_CASES: LossCase[] = [
   // Gluon: metric learning
   c('gluon triplet (margin 0.7, (N, 2, 3), ref)', GLUON, 106, (g) => [g.uniform([N, 2, 3]), g.uniform([N, 2, 3]), g.uniform([N, 2, 3])],
     (reduction) => (a, p, n) => core.tripletLoss(a!, p!, n!, { reduction, margin: 0.7 }),
-    (r) => gluonTripletReference({ shape: [N, 2, 3], margin: 0.7, reduction: gr(r) })),
+    (r, dtype) => gluonTripletReference({ shape: [N, 2, 3], margin: 0.7, reduction: gr(r), dtype })),
   c('gluon sdml (smoothing 0.2, ref)', GLUON, 107, (g) => [g.uniform([N, 3]), g.uniform([N, 3])],
     (reduction) => (a, b) => core.sdmlLoss(a!, b!, { reduction, smoothingParameter: 0.2 }),
-    (r) => gluonSdmlReference({ batch: N, dim: 3, smoothingParameter: 0.2, reduction: gr(r) })),
+    (r, dtype) => gluonSdmlReference({ batch: N, dim: 3, smoothingParameter: 0.2, reduction: gr(r), dtype })),
   c('gluon sdml (default smoothing 0.3, ref)', GLUON, 108, (g) => [g.uniform([N, 3], -2, 2), g.uniform([N, 3], -2, 2)],
     (reduction) => (a, b) => core.sdmlLoss(a!, b!, { reduction }),
-    (r) => gluonSdmlReference({ batch: N, dim: 3, smoothingParameter: 0.3, reduction: gr(r) })),
+    (r, dtype) => gluonSdmlReference({ batch: N, dim: 3, smoothingParameter: 0.3, reduction: gr(r), dtype })),
+  // Gluon: cosine embedding (labels ±1)
+  c('gluon cosine_embedding (margin 0, ref)', GLUON, 134, (g) => [g.uniform(S2, -2, 2), g.uniform(S2, -2, 2), g.signs([N])],
+    (reduction) => (a, b, y) => core.gluonCosineEmbeddingLoss(a!, b!, y!, { reduction }),
+    (r, dtype) => gluonCosineEmbeddingReference({ batch: N, dim: C, reduction: gr(r), dtype })),
+  c('gluon cosine_embedding (margin 0.1, ref)', GLUON, 135, (g) => [g.uniform(S2, -2, 2), g.uniform(S2, -2, 2), g.signs([N])],
+    (reduction) => (a, b, y) => core.gluonCosineEmbeddingLoss(a!, b!, y!, { reduction, margin: 0.1 }),
+    (r, dtype) => gluonCosineEmbeddingReference({ batch: N, dim: C, margin: 0.1, reduction: gr(r), dtype })),
   // Gluon: sigmoid BCE
   c('gluon sigmoid_bce (logits, ref)', GLUON, 109, (g) => [g.uniform(S2, -4, 4), g.bits(S2)],
     (reduction) => (x, y) => core.sigmoidBinaryCrossEntropyLoss(x!, y!, { reduction }),
-    (r) => gluonSigmoidBceReference({ shape: S2, fromSigmoid: false, reduction: gr(r) })),
+    (r, dtype) => gluonSigmoidBceReference({ shape: S2, fromSigmoid: false, reduction: gr(r), dtype })),
   c('gluon sigmoid_bce (logits, pos_weight, ref)', GLUON, 110, (g) => [g.uniform(S2, -4, 4), g.bits(S2), g.uniform([C], 0.5, 2)],
     (reduction) => (x, y, pw) => core.sigmoidBinaryCrossEntropyLoss(x!, y!, { reduction, posWeight: pw! }),
-    (r) => gluonSigmoidBceReference({ shape: S2, fromSigmoid: false, posWeightShape: [C], reduction: gr(r) })),
+    (r, dtype) => gluonSigmoidBceReference({ shape: S2, fromSigmoid: false, posWeightShape: [C], reduction: gr(r), dtype })),
   c('gluon sigmoid_bce (from_sigmoid, ref)', GLUON, 111, (g) => [g.uniform(S2, 0.02, 0.98), g.bits(S2)],
     (reduction) => (p, y) => core.sigmoidBinaryCrossEntropyLoss(p!, y!, { reduction, fromSigmoid: true }),
-    (r) => gluonSigmoidBceReference({ shape: S2, fromSigmoid: true, reduction: gr(r) })),
+    (r, dtype) => gluonSigmoidBceReference({ shape: S2, fromSigmoid: true, reduction: gr(r), dtype })),
   c('gluon sigmoid_bce (from_sigmoid, pos_weight (1, C), ref)', GLUON, 112, (g) => [g.uniform(S2, 0.02, 0.98), g.bits(S2), g.uniform([1, C], 0.5, 2)],
     (reduction) => (p, y, pw) => core.sigmoidBinaryCrossEntropyLoss(p!, y!, { reduction, fromSigmoid: true, posWeight: pw! }),
-    (r) => gluonSigmoidBceReference({ shape: S2, fromSigmoid: true, posWeightShape: [1, C], reduction: gr(r) })),
+    (r, dtype) => gluonSigmoidBceReference({ shape: S2, fromSigmoid: true, posWeightShape: [1, C], reduction: gr(r), dtype })),
   // Gluon: softmax CE and KL
   c('gluon softmax_ce (sparse, ref)', GLUON, 113, (g) => [g.uniform(S2, -3, 3), g.ints([N], C)],
     (reduction) => (x, t) => core.softmaxCrossEntropyLoss(x!, t!, { reduction }),
-    (r) => gluonSoftmaxCeReference({ shape: S2, reduction: gr(r) })),
+    (r, dtype) => gluonSoftmaxCeReference({ shape: S2, reduction: gr(r), dtype })),
   c('gluon softmax_ce (dense, ref)', GLUON, 114, (g) => [g.uniform(S2, -3, 3), g.probs(S2)],
     (reduction) => (x, y) => core.softmaxCrossEntropyLoss(x!, y!, { reduction, sparseLabel: false }),
-    (r) => gluonSoftmaxCeReference({ shape: S2, sparseLabel: false, reduction: gr(r) })),
+    (r, dtype) => gluonSoftmaxCeReference({ shape: S2, sparseLabel: false, reduction: gr(r), dtype })),
   c('gluon softmax_ce (sparse, from_logits, ref)', GLUON, 115, (g) => [g.probs(S2).log(), g.ints([N], C)],
     (reduction) => (x, t) => core.softmaxCrossEntropyLoss(x!, t!, { reduction, fromLogits: true }),
-    (r) => gluonSoftmaxCeReference({ shape: S2, fromLogits: true, reduction: gr(r) })),
+    (r, dtype) => gluonSoftmaxCeReference({ shape: S2, fromLogits: true, reduction: gr(r), dtype })),
   c('gluon softmax_ce (sparse, axis 1 of (N, C, 2), ref)', GLUON, 116, (g) => [g.uniform([N, C, 2], -3, 3), g.ints([N, 2], C)],
     (reduction) => (x, t) => core.softmaxCrossEntropyLoss(x!, t!, { reduction, axis: 1 }),
-    (r) => gluonSoftmaxCeReference({ shape: [N, C, 2], axis: 1, reduction: gr(r) })),
+    (r, dtype) => gluonSoftmaxCeReference({ shape: [N, C, 2], axis: 1, reduction: gr(r), dtype })),
   c('gluon softmax_ce (dense, axis 1 of (N, C, 2), ref)', GLUON, 117, (g) => [g.uniform([N, C, 2], -3, 3), g.uniform([N, 2, C], -2, 2).softmax(-1).permute([0, 2, 1])],
     (reduction) => (x, y) => core.softmaxCrossEntropyLoss(x!, y!, { reduction, axis: 1, sparseLabel: false }),
-    (r) => gluonSoftmaxCeReference({ shape: [N, C, 2], axis: 1, sparseLabel: false, reduction: gr(r) })),
+    (r, dtype) => gluonSoftmaxCeReference({ shape: [N, C, 2], axis: 1, sparseLabel: false, reduction: gr(r), dtype })),
   c('gluon kl (from_logits, ref)', GLUON, 118, (g) => [g.probs(S2).log(), g.probs(S2)],
     (reduction) => (x, y) => core.gluonKlDivLoss(x!, y!, { reduction }),
-    (r) => gluonKlReference({ shape: S2, reduction: gr(r) })),
+    (r, dtype) => gluonKlReference({ shape: S2, reduction: gr(r), dtype })),
   c('gluon kl (from_logits false, ref)', GLUON, 119, (g) => [g.uniform(S2, -3, 3), g.probs(S2)],
     (reduction) => (x, y) => core.gluonKlDivLoss(x!, y!, { reduction, fromLogits: false }),
-    (r) => gluonKlReference({ shape: S2, fromLogits: false, reduction: gr(r) })),
+    (r, dtype) => gluonKlReference({ shape: S2, fromLogits: false, reduction: gr(r), dtype })),
   // Gluon: Poisson NLL
   c('gluon poisson_nll (from_logits, ref)', GLUON, 120, (g) => [g.uniform(S2, -1, 1), g.uniform(S2, 0, 4).floor()],
     (reduction) => (x, y) => core.gluonPoissonNllLoss(x!, y!, { reduction }),
-    (r) => gluonPoissonNllReference({ shape: S2, reduction: gr(r) })),
+    (r, dtype) => gluonPoissonNllReference({ shape: S2, reduction: gr(r), dtype })),
   c('gluon poisson_nll (from_logits, compute_full, ref)', GLUON, 121, (g) => [g.uniform(S2, -1, 1), g.uniform(S2, 0, 5).floor()],
     (reduction) => (x, y) => core.gluonPoissonNllLoss(x!, y!, { reduction, computeFull: true }),
-    (r) => gluonPoissonNllReference({ shape: S2, computeFull: true, reduction: gr(r) })),
+    (r, dtype) => gluonPoissonNllReference({ shape: S2, computeFull: true, reduction: gr(r), dtype })),
   c('gluon poisson_nll (rate, compute_full, ref)', GLUON, 122, (g) => [g.uniform(S2, 0.1, 3), g.uniform(S2, 0, 5).floor()],
     (reduction) => (x, y) => core.gluonPoissonNllLoss(x!, y!, { reduction, fromLogits: false, computeFull: true }),
-    (r) => gluonPoissonNllReference({ shape: S2, fromLogits: false, computeFull: true, reduction: gr(r) })),
+    (r, dtype) => gluonPoissonNllReference({ shape: S2, fromLogits: false, computeFull: true, reduction: gr(r), dtype })),
   // MindSpore: dice
   c('dice (MindSpore, smooth 1e-5, ref)', NONE, 123, (g) => [g.uniform(S2, 0, 1), g.bits(S2)],
-    () => (p, y) => core.diceLoss(p!, y!), () => mindsporeDiceReference({ shape: S2 })),
+    () => (p, y) => core.diceLoss(p!, y!), (_r, dtype) => mindsporeDiceReference({ shape: S2, dtype })),
   c('dice (MindSpore, smooth 0.5, (N, C, 3), ref)', NONE, 124, (g) => [g.uniform([N, C, 3], 0, 1), g.bits([N, C, 3])],
-    () => (p, y) => core.diceLoss(p!, y!, { smooth: 0.5 }), () => mindsporeDiceReference({ shape: [N, C, 3], smooth: 0.5 })),
+    () => (p, y) => core.diceLoss(p!, y!, { smooth: 0.5 }), (_r, dtype) => mindsporeDiceReference({ shape: [N, C, 3], smooth: 0.5, dtype })),
   c('multiclass_dice (MindSpore, softmax, ref)', NONE, 125, (g) => [g.uniform(S2, -2, 2), g.bits(S2)],
-    () => (p, y) => core.multiClassDiceLoss(p!, y!), () => mindsporeMultiClassDiceReference({ batch: N, classes: C })),
+    () => (p, y) => core.multiClassDiceLoss(p!, y!), (_r, dtype) => mindsporeMultiClassDiceReference({ batch: N, classes: C, dtype })),
   c('multiclass_dice (MindSpore, softmax, weights (C, 3), ref)', NONE, 126, (g) => [g.uniform(S2, -2, 2), g.bits(S2), g.uniform([C, 3], 0.5, 1.5)],
-    () => (p, y, w) => core.multiClassDiceLoss(p!, y!, { weights: w! }), () => mindsporeMultiClassDiceReference({ batch: N, classes: C, weightDim: 3 })),
+    () => (p, y, w) => core.multiClassDiceLoss(p!, y!, { weights: w! }), (_r, dtype) => mindsporeMultiClassDiceReference({ batch: N, classes: C, weightDim: 3, dtype })),
   // MindSpore: focal
   c('focal (MindSpore, gamma 2, index labels, ref)', MS3, 127, (g) => [g.uniform(S2, -2, 2), g.ints([N, 1], C)],
     (reduction) => (x, t) => core.focalLoss(x!, t!, { reduction }),
-    (r) => mindsporeFocalReference({ shape: S2, gamma: 2, indexLabels: true, weighted: false, reduction: mindsporeReduction(r) })),
+    (r, dtype) => mindsporeFocalReference({ shape: S2, gamma: 2, indexLabels: true, weighted: false, reduction: mindsporeReduction(r), dtype })),
   c('focal (MindSpore, gamma 1.5, weight, index labels, (N, C, 3), ref)', MS3, 128, (g) => [g.uniform([N, C, 3], -2, 2), g.ints([N, 1, 3], C), g.uniform([C], 0.5, 1.5)],
     (reduction) => (x, t, w) => core.focalLoss(x!, t!, { reduction, gamma: 1.5, weight: w! }),
-    (r) => mindsporeFocalReference({ shape: [N, C, 3], gamma: 1.5, indexLabels: true, weighted: true, reduction: mindsporeReduction(r) })),
+    (r, dtype) => mindsporeFocalReference({ shape: [N, C, 3], gamma: 1.5, indexLabels: true, weighted: true, reduction: mindsporeReduction(r), dtype })),
   c('focal (MindSpore, gamma 2, weight, one-hot labels, (N, C, 3), ref)', MS3, 129, (g) => [g.uniform([N, C, 3], -2, 2), oneHot3(g.ints([N, 3], C), C), g.uniform([C], 0.5, 1.5)],
     (reduction) => (x, t, w) => core.focalLoss(x!, t!, { reduction, weight: w! }),
-    (r) => mindsporeFocalReference({ shape: [N, C, 3], gamma: 2, indexLabels: false, weighted: true, reduction: mindsporeReduction(r) })),
+    (r, dtype) => mindsporeFocalReference({ shape: [N, C, 3], gamma: 2, indexLabels: false, weighted: true, reduction: mindsporeReduction(r), dtype })),
   c('focal (MindSpore, gamma 0.5, one-hot labels, ref)', MS3, 130, (g) => [g.uniform(S2, -2, 2), oneHot3(g.ints([N, 1], C), C).reshape(S2)],
     (reduction) => (x, t) => core.focalLoss(x!, t!, { reduction, gamma: 0.5 }),
-    (r) => mindsporeFocalReference({ shape: S2, gamma: 0.5, indexLabels: false, weighted: false, reduction: mindsporeReduction(r) })),
+    (r, dtype) => mindsporeFocalReference({ shape: S2, gamma: 0.5, indexLabels: false, weighted: false, reduction: mindsporeReduction(r), dtype })),
   // MindSpore: sampled softmax (candidates from core's sampler, fed to both sides)
   sampledCase(1, 131),
   sampledCase(2, 132),
@@ -162,5 +178,28 @@ export const EXTRA_REFERENCE_CASES: LossCase[] = [
       const r = core.adaptiveLogSoftmaxWithLoss(x!, t!, { headWeight: hw!, tailWeights: [[p!, o!]], cutoffs: [3] });
       return [r.output, r.loss];
     },
-    () => adaptiveLogSoftmaxReference({ batch: 6, inFeatures: 3, shortlist: 3, hsz: 2, osz: 3 })),
+    (_r, dtype) => adaptiveLogSoftmaxReference({ batch: 6, inFeatures: 3, shortlist: 3, hsz: 2, osz: 3, dtype })),
 ];
+
+/**
+ * The Gluon losses (reductions 'none' and the per-sample batch mean), MindSpore's dice, focal and
+ * sampled softmax losses (their reductions), and adaptive log-softmax's loss, each against an
+ * independent ONNX reference graph.
+ */
+export const EXTRA_REFERENCE_CASES: LossCase[] = SPECS.map((s) => ({
+  loss: s.loss, reductions: s.reductions, inputs: () => s.inputs(new SuiteInputs(s.seed)), fn: s.fn, reference: (r) => s.ref(r, 'float32'),
+}));
+
+/**
+ * float64 variants of the cases whose name starts with one of `prefixes` (all when omitted):
+ * floating inputs cast to float64, reference graphs built in float64 (default rtol 1e-10).
+ */
+export function extraReferenceCasesFloat64(prefixes?: readonly string[]): LossCase[] {
+  return SPECS.filter((s) => !prefixes || prefixes.some((p) => s.loss.startsWith(p))).map((s) => ({
+    loss: `${s.loss} float64`,
+    reductions: s.reductions,
+    inputs: () => s.inputs(new SuiteInputs(s.seed)).map((t) => (t.dtype === 'float32' ? t.cast('float64') : t)),
+    fn: s.fn,
+    reference: (r) => s.ref(r, 'float64'),
+  }));
+}
