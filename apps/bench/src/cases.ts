@@ -37,7 +37,7 @@ export interface CaseSpec {
 
 const BIG: Record<Mode, Reps> = { full: { warmup: 2, runs: 10 }, quick: { warmup: 1, runs: 5 } };
 /** Fewer runs for the 16M cases that tfjs-cpu takes seconds per run on. */
-const SLOW: Record<Mode, Reps> = { full: { warmup: 1, runs: 5 }, quick: { warmup: 1, runs: 5 } };
+const SLOW: Record<Mode, Reps> = { full: { warmup: 2, runs: 5 }, quick: { warmup: 1, runs: 5 } };
 
 export const CASES: CaseSpec[] = [
   {
