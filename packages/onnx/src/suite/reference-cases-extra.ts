@@ -23,23 +23,15 @@ import type { FloatDType } from '../reference/torch-common.js';
 import type { ReferenceModel } from '../reference/types.js';
 import type { LossCase } from './builtin-losses.js';
 import { SuiteInputs } from './inputs.js';
+import { float64Cases, specCase, type ReferenceSpec } from './reference-spec.js';
 
 const GLUON: readonly ReductionMode[] = ['none', { batchAxis: 0 }];
 const MS3: readonly ReductionMode[] = ['none', 'mean', 'sum'];
 const NONE: readonly ReductionMode[] = ['none'];
 
-/** A case before its dtype is chosen: the reference graph is built for float32 or float64. */
-interface ExtraSpec {
-  loss: string;
-  reductions: readonly ReductionMode[];
-  seed: number;
-  inputs: (g: SuiteInputs) => Tensor[];
-  fn: LossCase['fn'];
-  ref: (r: ReductionMode, dtype: FloatDType) => ReferenceModel;
-}
 
 /** A case with inputs drawn from their own seeded stream and an independent reference graph. */
-function c(loss: string, reductions: readonly ReductionMode[], seed: number, inputs: (g: SuiteInputs) => Tensor[], fn: LossCase['fn'], ref: ExtraSpec['ref']): ExtraSpec {
+function c(loss: string, reductions: readonly ReductionMode[], seed: number, inputs: (g: SuiteInputs) => Tensor[], fn: LossCase['fn'], ref: ReferenceSpec['ref']): ReferenceSpec {
   return { loss, reductions, seed, inputs, fn, ref };
 }
 
@@ -62,7 +54,7 @@ const pointwise = (loss: GluonPointwiseLoss) => (r: ReductionMode, dtype: FloatD
 // Sampled softmax: weights (8, 3), biases (8,), labels (N, numTrue), inputs (N, 3); candidates from core's sampler.
 const SS = { classes: 8, dim: 3, numSampled: 4 };
 const sampledInputs = (numTrue: number) => (g: SuiteInputs): Tensor[] => [g.uniform([SS.classes, SS.dim]), g.uniform([SS.classes]), g.ints([N, numTrue], SS.classes), g.uniform([N, SS.dim])];
-function sampledCase(numTrue: number, seed: number): ExtraSpec {
+function sampledCase(numTrue: number, seed: number): ReferenceSpec {
   const values = () => {
     const labels = sampledInputs(numTrue)(new SuiteInputs(seed))[2]!;
     return core.uniformCandidateSampler(Array.from(labels.dataSync() as ArrayLike<number | bigint>, Number), { numSampled: SS.numSampled, rangeMax: SS.classes, seed: 7 });
@@ -72,7 +64,7 @@ function sampledCase(numTrue: number, seed: number): ExtraSpec {
     (_r, dtype) => mindsporeSampledSoftmaxReference({ batch: N, dim: SS.dim, classes: SS.classes, numTrue, ...values(), dtype }));
 }
 
-const SPECS: ExtraSpec[] = [
+const SPECS: ReferenceSpec[] = [
   // Gluon: elementwise
   c('gluon l2 (ref)', GLUON, 101, (g) => [g.uniform(S2, -2, 2), g.uniform(S2, -2, 2)],
     (reduction) => (x, y) => core.l2Loss(x!, y!, { reduction }), pointwise({ kind: 'l2' })),
@@ -186,20 +178,12 @@ const SPECS: ExtraSpec[] = [
  * sampled softmax losses (their reductions), and adaptive log-softmax's loss, each against an
  * independent ONNX reference graph.
  */
-export const EXTRA_REFERENCE_CASES: LossCase[] = SPECS.map((s) => ({
-  loss: s.loss, reductions: s.reductions, inputs: () => s.inputs(new SuiteInputs(s.seed)), fn: s.fn, reference: (r) => s.ref(r, 'float32'),
-}));
+export const EXTRA_REFERENCE_CASES: LossCase[] = SPECS.map((s) => specCase(s));
 
 /**
  * float64 variants of the cases whose name starts with one of `prefixes` (all when omitted):
  * floating inputs cast to float64, reference graphs built in float64 (default rtol 1e-10).
  */
 export function extraReferenceCasesFloat64(prefixes?: readonly string[]): LossCase[] {
-  return SPECS.filter((s) => !prefixes || prefixes.some((p) => s.loss.startsWith(p))).map((s) => ({
-    loss: `${s.loss} float64`,
-    reductions: s.reductions,
-    inputs: () => s.inputs(new SuiteInputs(s.seed)).map((t) => (t.dtype === 'float32' ? t.cast('float64') : t)),
-    fn: s.fn,
-    reference: (r) => s.ref(r, 'float64'),
-  }));
+  return float64Cases(SPECS, prefixes);
 }

@@ -21,20 +21,12 @@ import { torchRegressionReference, type TorchRegressionLoss } from '../reference
 import type { ReferenceModel } from '../reference/types.js';
 import type { LossCase } from './builtin-losses.js';
 import { SuiteInputs } from './inputs.js';
+import { float64Cases, specCase, type ReferenceSpec } from './reference-spec.js';
 
 const R3: readonly ReductionMode[] = ['none', 'mean', 'sum'];
 const R4: readonly ReductionMode[] = ['none', 'mean', 'sum', 'batchmean'];
 const NONE: readonly ReductionMode[] = ['none'];
 
-/** A case before its dtype is chosen: the reference graph is built for float32 or float64. */
-interface TorchSpec {
-  loss: string;
-  reductions: readonly ReductionMode[];
-  seed: number;
-  inputs: (g: SuiteInputs) => Tensor[];
-  fn: LossCase['fn'];
-  ref: (r: ReductionMode, dtype: FloatDType) => ReferenceModel;
-}
 
 const N = 4;
 const C = 5;
@@ -48,7 +40,7 @@ const probsK = (g: SuiteInputs): Tensor => g.uniform([2, 3, C], -2, 2).softmax(-
 
 const MULTI_MARGIN_P2_WEIGHT = 'multi_margin (p 2, weight after the power as PyTorch’s kernel, ref)';
 
-const SPECS: TorchSpec[] = [
+const SPECS: ReferenceSpec[] = [
   // regression
   { loss: 'l1 (ref)', reductions: R3, seed: 201, inputs: xy, fn: (reduction) => (x, y) => core.l1Loss(x!, y!, { reduction }), ref: regression({ kind: 'l1' }) },
   { loss: 'mse (ref)', reductions: R3, seed: 202, inputs: xy, fn: (reduction) => (x, y) => core.mseLoss(x!, y!, { reduction }), ref: regression({ kind: 'mse' }) },
@@ -190,7 +182,7 @@ const SPECS: TorchSpec[] = [
     ref: (_r, dtype) => torchPairwiseDistanceReference({ shape: S2, p: 3, dtype }) },
 ];
 
-const asCase = (s: TorchSpec): LossCase => ({ loss: s.loss, reductions: s.reductions, inputs: () => s.inputs(new SuiteInputs(s.seed)), fn: s.fn, reference: (r) => s.ref(r, 'float32') });
+const asCase = (s: ReferenceSpec): LossCase => specCase(s);
 
 /**
  * Cases whose engine loss does not match the documented formula (kept out of the exported list):
@@ -213,13 +205,7 @@ export const TORCH_REFERENCE_CASES: LossCase[] = SPECS.filter((s) => !EXCLUDED.i
  * floating inputs cast to float64, reference graphs built in float64 (default rtol 1e-10).
  */
 export function torchReferenceCasesFloat64(prefixes?: readonly string[]): LossCase[] {
-  return SPECS.filter((s) => !EXCLUDED.includes(s.loss) && (!prefixes || prefixes.some((p) => s.loss.startsWith(p)))).map((s) => ({
-    loss: `${s.loss} float64`,
-    reductions: s.reductions,
-    inputs: () => s.inputs(new SuiteInputs(s.seed)).map((t) => (t.dtype === 'float32' ? t.cast('float64') : t)),
-    fn: s.fn,
-    reference: (r) => s.ref(r, 'float64'),
-  }));
+  return float64Cases(SPECS.filter((s) => !EXCLUDED.includes(s.loss)), prefixes);
 }
 
 /**
