@@ -27,10 +27,6 @@ export function isFloat(d: DType): boolean {
   return d === 'float32' || d === 'float64';
 }
 
-export function isIntegral(d: DType): boolean {
-  return d === 'int32' || d === 'int64';
-}
-
 const RANK: Record<DType, number> = { bool: 0, int32: 1, int64: 2, float32: 3, float64: 4 };
 
 /** PyTorch's promotion of two tensor dtypes: bool < int32 < int64 < float32 < float64. */

@@ -3,6 +3,7 @@ import { allocStorage, type DType, type TypedArray } from '../../dtype.js';
 import type { Kernel } from '../../ir/kernel.js';
 import type { GatherSpec, MatmulSpec } from '../../ir/special.js';
 import { generateKernelSource } from './codegen.js';
+import { reduceInit } from './js-expr.js';
 import { kernelLib } from './kernel-lib.js';
 import { gatherHost, scatterAddHost } from './index-kernels.js';
 import { matmulHost } from './matmul.js';
@@ -12,10 +13,6 @@ function innerSize(k: Kernel): number {
   let n = 1;
   for (let d = 1; d < k.loops.length; d++) n *= k.loops[d]!;
   return n;
-}
-
-function reduceInitValue(k: Kernel): number {
-  return k.reduceOp === 'sum' ? 0 : k.reduceOp === 'max' ? -Infinity : Infinity;
 }
 
 /** Folds a chunk's partial into the running value, as the generated code folds elements. */
@@ -78,7 +75,7 @@ export class CpuBackend implements Backend {
     const n0 = kernel.loops[0]!;
     const step = Math.max(1, Math.floor(CHUNK / (kernel.outSize > 0 ? innerSize(kernel) : 1)));
     if (fn.fin) {
-      let acc = reduceInitValue(kernel);
+      let acc = Number(reduceInit(kernel.reduceOp!));
       for (let lo = 0; lo < n0; lo += step) acc = combine(kernel, acc, fn.run(arrays, offsets, lo, Math.min(n0, lo + step)) as number);
       fn.fin(arrays, offsets, o, acc);
     } else {
