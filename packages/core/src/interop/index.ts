@@ -1,0 +1,4 @@
+/** Support for the Python-style facades: callable instances, new-less classes, field walking. */
+export { Callable } from './callable.js';
+export { newless, type Newless } from './newless.js';
+export { walkNamed, walkNodes, type WalkSpec } from './walk.js';

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { Callable, newless, walkNamed, walkNodes } from './index.js';
+
+class Param {
+  constructor(readonly v: number) {}
+}
+class BaseImpl extends Callable {
+  constructor(readonly scale = 1) {
+    super();
+  }
+  __call__(x: number): number {
+    return this.construct(x) * this.scale;
+  }
+  construct(x: number): number {
+    return x;
+  }
+}
+interface BaseImpl {
+  (x: number): number;
+}
+const Base = newless(BaseImpl);
+type Base = BaseImpl;
+
+describe('Callable and newless', () => {
+  it('builds with and without new, and calls __call__', () => {
+    const a = Base(3);
+    const b = new Base(2);
+    expect(a(5)).toBe(15);
+    expect(b(5)).toBe(10);
+    expect(a).toBeInstanceOf(Base);
+    expect(a).toBeInstanceOf(BaseImpl);
+  });
+  it('lets subclasses override methods and assign name/length fields', () => {
+    class Sq extends Base {
+      override name = 'sq';
+      override construct(x: number): number {
+        return x * x;
+      }
+    }
+    const s = new Sq(2);
+    expect(s(3)).toBe(18);
+    expect(s.name).toBe('sq');
+    expect(s).toBeInstanceOf(Base);
+    expect(String(s)).toBe('Sq()');
+  });
+});
+
+describe('walkNamed / walkNodes', () => {
+  class Node {
+    [k: string]: unknown;
+  }
+  const isLeaf = (v: unknown): v is Param => v instanceof Param;
+  const isNode = (v: unknown) => v instanceof Node;
+  it('names leaves by dotted field paths, arrays by index, each leaf once', () => {
+    const fc = new Node();
+    const shared = new Param(1);
+    fc.weight = shared;
+    fc.bias = new Param(2);
+    const root = new Node();
+    root.fc = fc;
+    root.layers = [new Param(3), fc];
+    root.tied = shared;
+    root.other = 5;
+    const names = [...walkNamed(root, { isLeaf, isNode })].map(([n, p]) => `${n}=${p.v}`);
+    expect(names).toEqual(['fc.weight=1', 'fc.bias=2', 'layers.0=3']);
+    expect([...walkNodes(root, isNode)].map(([n]) => n)).toEqual(['fc']);
+  });
+});

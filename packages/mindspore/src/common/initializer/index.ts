@@ -1,0 +1,2 @@
+/** `@rosetta/mindspore/common/initializer` (scaffold; filled by the facade's issue). */
+export {};

@@ -1,0 +1,2 @@
+/** `@rosetta/mindspore/dataset` (scaffold; filled by the facade's issue). */
+export {};

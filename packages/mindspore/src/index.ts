@@ -1,0 +1,2 @@
+/** `@rosetta/mindspore` (scaffold; filled by the facade's issue). */
+export {};

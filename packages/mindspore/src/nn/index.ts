@@ -1,0 +1,2 @@
+/** `@rosetta/mindspore/nn` (scaffold; filled by the facade's issue). */
+export {};

@@ -1,0 +1,2 @@
+/** `@rosetta/mindspore/ops` (scaffold; filled by the facade's issue). */
+export {};

@@ -1,0 +1,2 @@
+/** `@rosetta/mindspore/train` (scaffold; filled by the facade's issue). */
+export {};

@@ -1,0 +1,2 @@
+/** `@rosetta/mxnet/autograd` (scaffold; filled by the facade's issue). */
+export {};

@@ -1,0 +1,2 @@
+/** `@rosetta/mxnet/gluon/data` (scaffold; filled by the facade's issue). */
+export {};

@@ -1,0 +1,2 @@
+/** `@rosetta/mxnet/gluon` (scaffold; filled by the facade's issue). */
+export {};

@@ -1,0 +1,2 @@
+/** `@rosetta/mxnet/gluon/loss` (scaffold; filled by the facade's issue). */
+export {};

@@ -1,0 +1,2 @@
+/** `@rosetta/mxnet/gluon/nn` (scaffold; filled by the facade's issue). */
+export {};

@@ -1,0 +1,2 @@
+/** `@rosetta/mxnet` (scaffold; filled by the facade's issue). */
+export {};

@@ -1,0 +1,2 @@
+/** `@rosetta/mxnet/initializer` (scaffold; filled by the facade's issue). */
+export {};

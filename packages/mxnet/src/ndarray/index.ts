@@ -1,0 +1,2 @@
+/** `@rosetta/mxnet/ndarray` (scaffold; filled by the facade's issue). */
+export {};

@@ -1,0 +1,2 @@
+/** `@rosetta/torch` (scaffold; filled by the facade's issue). */
+export {};

@@ -1,0 +1,2 @@
+/** `@rosetta/torch/nn/functional` (scaffold; filled by the facade's issue). */
+export {};

@@ -1,0 +1,2 @@
+/** `@rosetta/torch/nn` (scaffold; filled by the facade's issue). */
+export {};

@@ -1,0 +1,2 @@
+/** `@rosetta/torch/optim` (scaffold; filled by the facade's issue). */
+export {};

@@ -1,0 +1,2 @@
+/** `@rosetta/torch/utils/data` (scaffold; filled by the facade's issue). */
+export {};
