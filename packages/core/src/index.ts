@@ -9,6 +9,7 @@ export {
   rand, randn, uniform, normal, type TensorOptions, type TensorData,
 } from './tensor/create.js';
 export * from './ops/index.js';
+export { toBackend } from './tensor/transfer.js';
 export { noGrad, isGradEnabled, withGradMode } from './autograd/grad-mode.js';
 export { valueAndGrad } from './autograd/value-and-grad.js';
 export { traceOps, type TraceEntry } from './autograd/trace.js';
