@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Callable, newless, walkNamed, walkNodes } from './index.js';
+import { Callable, bindArgs, isKeywords, newless, walkNamed, walkNodes } from './index.js';
 
 class Param {
   constructor(readonly v: number) {}
@@ -64,5 +64,25 @@ describe('walkNamed / walkNodes', () => {
     const names = [...walkNamed(root, { isLeaf, isNode })].map(([n, p]) => `${n}=${p.v}`);
     expect(names).toEqual(['fc.weight=1', 'fc.bias=2', 'layers.0=3']);
     expect([...walkNodes(root, isNode)].map(([n]) => n)).toEqual(['fc']);
+  });
+});
+
+describe('bindArgs', () => {
+  const defaults = { low: 0, high: 1, shape: [1] as number[], dtype: 'float32' };
+  const names = ['low', 'high', 'shape'] as const;
+  it('binds positionals in order and keywords from a trailing plain object', () => {
+    expect(bindArgs('uniform', [...names], defaults, [{ shape: [2, 4] }])).toEqual({ low: 0, high: 1, shape: [2, 4], dtype: 'float32' });
+    expect(bindArgs('uniform', [...names], defaults, [-1, 2, [3], { dtype: 'float64' }])).toEqual({ low: -1, high: 2, shape: [3], dtype: 'float64' });
+    expect(bindArgs('uniform', [...names], defaults, [])).toEqual(defaults);
+  });
+  it('raises Python’s errors', () => {
+    expect(() => bindArgs('uniform', [...names], defaults, [1, 2, [3], 4])).toThrow('uniform() takes 3 positional arguments but 4 were given');
+    expect(() => bindArgs('uniform', [...names], defaults, [{ size: 3 }])).toThrow("uniform() got an unexpected keyword argument 'size'");
+    expect(() => bindArgs('uniform', [...names], defaults, [5, { low: 1 }])).toThrow("uniform() got multiple values for argument 'low'");
+  });
+  it('does not take arrays or class instances for keywords', () => {
+    expect(isKeywords({ a: 1 })).toBe(true);
+    expect(isKeywords([1])).toBe(false);
+    expect(isKeywords(new Param(1))).toBe(false);
   });
 });

@@ -27,3 +27,4 @@ export * from './gluon-kl.js';
 export * from './gluon-poisson.js';
 export * from './sdml.js';
 export * from './gluon-cosine-embedding.js';
+export { reshapeLike } from './gluon-shared.js';
