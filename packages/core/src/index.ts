@@ -10,6 +10,7 @@ export {
 } from './tensor/create.js';
 export * from './ops/index.js';
 export { toBackend } from './tensor/transfer.js';
+export { toNumpy } from './tensor/to-numpy.js';
 export { noGrad, isGradEnabled, withGradMode } from './autograd/grad-mode.js';
 export { valueAndGrad } from './autograd/value-and-grad.js';
 export { traceOps, type TraceEntry } from './autograd/trace.js';

@@ -31,3 +31,15 @@ describe('toBackend', () => {
     expect(() => toBackend(x, 'nope')).toThrow("unknown backend 'nope'");
   });
 });
+
+describe('toNumpy', () => {
+  it('copies value, shape and dtype into an np array that prints as NumPy', async () => {
+    const { toNumpy } = await import('./to-numpy.js');
+    const a = toNumpy(tensor([[1, 0, 2], [1, 2, 3]]));
+    expect(a.shape).toEqual([2, 3]);
+    expect(a.dtype).toBe('float32');
+    expect(String(a)).toBe('[[1. 0. 2.]\n [1. 2. 3.]]');
+    expect(String(toNumpy(tensor(1 / 30)))).toBe('0.033333335');
+    expect(toNumpy(tensor([3n])).dtype).toBe('int64');
+  });
+});
