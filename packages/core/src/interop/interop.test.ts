@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Callable, bindArgs, isKeywords, newless, walkNamed, walkNodes } from './index.js';
+import { Callable, bindArgs, isKeywords, newless, print, pyStr, walkNamed, walkNodes } from './index.js';
 
 class Param {
   constructor(readonly v: number) {}
@@ -84,5 +84,25 @@ describe('bindArgs', () => {
     expect(isKeywords({ a: 1 })).toBe(true);
     expect(isKeywords([1])).toBe(false);
     expect(isKeywords(new Param(1))).toBe(false);
+  });
+});
+
+describe('print / pyStr', () => {
+  it('formats like Python', () => {
+    expect(pyStr('a')).toBe('a');
+    expect(pyStr([1, 2.5, 'x', true, null])).toBe("[1, 2.5, 'x', True, None]");
+    expect(pyStr({ loss: 0.5 })).toBe("{'loss': 0.5}");
+    expect(pyStr(NaN)).toBe('nan');
+  });
+  it('prints space-separated str() of each argument', () => {
+    const lines: string[] = [];
+    const orig = console.log;
+    console.log = (s: string) => lines.push(s);
+    try {
+      print('loss:', 1.5, [0.5]);
+    } finally {
+      console.log = orig;
+    }
+    expect(lines).toEqual(['loss: 1.5 [0.5]']);
   });
 });

@@ -1,0 +1,32 @@
+/**
+ * Python's `print` for the facades: arguments joined by a space, each as Python's `str()` would
+ * show it (tensors and arrays through their own `toString`, which the facades make match their
+ * framework's print).
+ */
+
+/** Python `str(v)`: strings as they are; lists as `[a, b]` with `repr` items; None/True/False. */
+export function pyStr(v: unknown): string {
+  if (typeof v === 'string') return v;
+  return pyRepr(v);
+}
+
+/**
+ * Python `repr(v)` for the values a ported tutorial prints. NOTE: JavaScript numbers do not know
+ * whether they were written `1` or `1.0`; whole numbers print without a decimal point.
+ */
+export function pyRepr(v: unknown): string {
+  if (v === null || v === undefined) return 'None';
+  if (typeof v === 'boolean') return v ? 'True' : 'False';
+  if (typeof v === 'number') return Number.isNaN(v) ? 'nan' : v === Infinity ? 'inf' : v === -Infinity ? '-inf' : String(v);
+  if (typeof v === 'string') return `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  if (Array.isArray(v)) return `[${v.map(pyRepr).join(', ')}]`;
+  if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    return `{${Object.entries(v).map(([k, x]) => `${pyRepr(k)}: ${pyRepr(x)}`).join(', ')}}`;
+  }
+  return String(v);
+}
+
+/** `print(*args)`: writes the arguments' `str()` joined by `sep` (default ' ') to the console. */
+export function print(...args: unknown[]): void {
+  console.log(args.map(pyStr).join(' '));
+}
