@@ -1,2 +1,2 @@
-/** `@rosetta/mxnet/initializer` (scaffold; filled by the facade's issue). */
-export {};
+/** `mxnet.initializer` (`mx.init`). */
+export { Initializer, Uniform, Normal, Constant, Zero, One, Xavier } from './initializer.js';

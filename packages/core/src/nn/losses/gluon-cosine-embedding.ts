@@ -27,8 +27,9 @@ export function gluonCosineEmbeddingLoss(input1: Tensor, input2: Tensor, label: 
   const axis = input2.ndim - 1;
   const rows = (t: Tensor): Tensor => t.reshape([-1, 1]);
   const dot = rows(x.mul(input2).sum(axis));
-  const norms = rows(x.norm(2, axis)).mul(rows(input2.norm(2, axis)));
-  const cos = dot.div(norms.maximum(1e-12));
+  // ‖x1‖·‖x2‖ as √(‖x1‖²·‖x2‖²): one rounding, so equal vectors give cos = 1 exactly, as MXNet's float32 does.
+  const normProduct = rows(x.square().sum(axis)).mul(rows(input2.square().sum(axis))).maximum(1e-24).sqrt();
+  const cos = dot.div(normProduct);
   const y = reshapeLike(name, label, cos, 'label', 'the cosine similarities');
   const loss = where(y.eq(1), cos.rsub(1), cos.sub(margin).clamp(0, 1 - margin));
   return reduceLoss(name, loss, reduction);

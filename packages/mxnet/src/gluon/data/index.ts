@@ -1,2 +1,2 @@
-/** `@rosetta/mxnet/gluon/data` (scaffold; filled by the facade's issue). */
-export {};
+/** `mxnet.gluon.data`. */
+export { ArrayDataset, DataLoader, type Dataset, type DataLoaderOptions } from './dataset.js';

@@ -1,2 +1,3 @@
-/** `@rosetta/mxnet/gluon/nn` (scaffold; filled by the facade's issue). */
-export {};
+/** `mxnet.gluon.nn`. */
+export { Block, HybridBlock } from '../block.js';
+export { Dense, Sequential, HybridSequential, Activation, Flatten } from './basic-layers.js';
