@@ -19,6 +19,11 @@ export class ValueError extends RosettaError {
 }
 
 /** The backend cannot do what was asked (a synchronous read on WebGPU, an unknown backend). */
+/** An index out of range or of the wrong kind (Python's `IndexError`). */
+export class IndexError extends RosettaError {
+  override name = 'IndexError';
+}
+
 export class BackendError extends RosettaError {
   override name = 'BackendError';
 }

@@ -82,3 +82,16 @@ describe('initializers', () => {
     expect(t.requiresGrad).toBe(true);
   });
 });
+
+describe('linearDefaultInit_ (PyTorch nn.Linear / MindSpore nn.Dense)', () => {
+  it('draws weight and bias from U(−1/√in, 1/√in)', async () => {
+    const { linearDefaultInit_ } = await import('./init.js');
+    manualSeed(9);
+    const w = zeros([50, 16]);
+    const b = zeros([50]);
+    linearDefaultInit_(w, b);
+    for (const v of [...values(w), ...values(b)]) expect(Math.abs(v)).toBeLessThanOrEqual(0.25);
+    expect(variance(values(w)) / (0.25 ** 2 / 3)).toBeCloseTo(1, 1);
+    expect(Math.max(...values(b).map(Math.abs))).toBeGreaterThan(0.2);
+  });
+});

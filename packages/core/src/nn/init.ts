@@ -129,3 +129,17 @@ export const xavierUniform_ = (t: Tensor, gain = 1): Tensor =>
 /** `nn.init.xavier_normal_` (MindSpore `XavierNormal`): N(0, gain²·2 / (fan_in + fan_out)). */
 export const xavierNormal_ = (t: Tensor, gain = 1): Tensor =>
   varianceScaling_(t, { scale: gain * gain, mode: 'fan_avg', distribution: 'normal' });
+
+/**
+ * The default initialization of a linear layer in PyTorch (`nn.Linear.reset_parameters`) and
+ * MindSpore 2.3 (`nn.Dense`: `HeUniform(√5)` and `Uniform(1/√in)`): weight (out, in) from
+ * kaiming_uniform(a = √5), i.e. U(−1/√in, 1/√in), and the bias from U(−1/√in, 1/√in).
+ */
+export function linearDefaultInit_(weight: Tensor, bias?: Tensor | null): void {
+  kaimingUniform_(weight, { a: Math.sqrt(5) });
+  if (bias) {
+    const { fanIn } = calculateFanInAndFanOut(weight.shape);
+    const bound = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;
+    uniform_(bias, -bound, bound);
+  }
+}
