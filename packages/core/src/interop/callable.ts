@@ -4,7 +4,8 @@
  * fields, methods, `instanceof` and subclassing behave as for any class instance.
  */
 
-const inspectSymbol = Symbol.for('nodejs.util.inspect.custom');
+/** Node's `util.inspect.custom` (`console.log` of an instance prints its `toString()`). */
+export const inspectSymbol: unique symbol = Symbol.for('nodejs.util.inspect.custom') as never;
 
 /**
  * Base class whose instances are functions forwarding to `__call__`. Subclass it and implement

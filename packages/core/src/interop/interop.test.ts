@@ -93,6 +93,7 @@ describe('print / pyStr', () => {
     expect(pyStr([1, 2.5, 'x', true, null])).toBe("[1, 2.5, 'x', True, None]");
     expect(pyStr({ loss: 0.5 })).toBe("{'loss': 0.5}");
     expect(pyStr(NaN)).toBe('nan');
+    expect(pyStr([1e-5, 0.0001, 1.5e16, 123.25, -2e-7])).toBe('[1e-05, 0.0001, 1.5e+16, 123.25, -2e-07]');
   });
   it('prints space-separated str() of each argument', () => {
     const lines: string[] = [];

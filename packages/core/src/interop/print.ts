@@ -17,7 +17,7 @@ export function pyStr(v: unknown): string {
 export function pyRepr(v: unknown): string {
   if (v === null || v === undefined) return 'None';
   if (typeof v === 'boolean') return v ? 'True' : 'False';
-  if (typeof v === 'number') return Number.isNaN(v) ? 'nan' : v === Infinity ? 'inf' : v === -Infinity ? '-inf' : String(v);
+  if (typeof v === 'number') return floatRepr(v);
   if (typeof v === 'string') return `'${v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   if (Array.isArray(v)) return `[${v.map(pyRepr).join(', ')}]`;
   if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
@@ -29,4 +29,18 @@ export function pyRepr(v: unknown): string {
 /** `print(*args)`: writes the arguments' `str()` joined by `sep` (default ' ') to the console. */
 export function print(...args: unknown[]): void {
   console.log(args.map(pyStr).join(' '));
+}
+
+/**
+ * Python's `repr(float)`: the shortest round-tripping digits (as JavaScript's), written in exponent
+ * form (`1e-05`, `1e+16`) when the exponent is below −4 or at least 16.
+ */
+function floatRepr(v: number): string {
+  if (Number.isNaN(v)) return 'nan';
+  if (!Number.isFinite(v)) return v > 0 ? 'inf' : '-inf';
+  if (v === 0) return Object.is(v, -0) ? '-0' : '0';
+  const [mantissa, e] = v.toExponential().split('e') as [string, string];
+  const exp = Number(e);
+  if (exp < -4 || exp >= 16) return `${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  return String(v);
 }

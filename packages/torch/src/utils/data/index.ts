@@ -1,2 +1,2 @@
-/** `@rosetta/torch/utils/data` (scaffold; filled by the facade's issue). */
-export {};
+/** `torch.utils.data`. */
+export { Dataset, TensorDataset, Subset, random_split, DataLoader, type DataLoaderOptions } from './dataset.js';

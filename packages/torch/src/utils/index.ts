@@ -1,0 +1,2 @@
+/** `torch.utils` (`torch.utils.data.random_split`). */
+export * as data from './data/index.js';
