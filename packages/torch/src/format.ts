@@ -50,7 +50,7 @@ function body(values: number[], shape: number[], fmt: (v: number) => string, ind
     const n = shape[dim]!;
     const idx = summarize && n > 2 * EDGEITEMS ? [...range(0, EDGEITEMS), -1, ...range(n - EDGEITEMS, n)] : range(0, n);
     if (dim === shape.length - 1) {
-      const items = idx.map((i) => (i === -1 ? '...' : fmt(values[offset + i]!).padStart(width)));
+      const items = idx.map((i) => (i === -1 ? ' ...' : fmt(values[offset + i]!).padStart(width)));
       const perLine = Math.max(1, Math.floor((LINEWIDTH - ind) / (width + 2)));
       const lines: string[] = [];
       for (let i = 0; i < items.length; i += perLine) lines.push(items.slice(i, i + perLine).join(', '));

@@ -52,7 +52,8 @@ export class LossModule extends ModuleImpl {
   override forward(...args: Tensor[]): Tensor {
     const { name, fn, inputs, tensorOpts } = this._spec;
     const own = this as unknown as Record<string, unknown>;
-    const kw: Record<string, unknown> = { _name: name, reduction: this.reduction };
+    const kw: Record<string, unknown> = { _name: name };
+    if (this._spec.names.includes('reduction')) kw.reduction = this.reduction;
     for (const k of Object.keys(this._opts)) kw[k] = tensorOpts.includes(k) ? own[k] : this._opts[k];
     return fn(...args.slice(0, inputs), ...args.slice(inputs), kw);
   }
