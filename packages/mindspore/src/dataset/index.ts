@@ -1,2 +1,2 @@
-/** `@rosetta/mindspore/dataset` (scaffold; filled by the facade's issue). */
-export {};
+/** `mindspore.dataset` (`from mindspore import dataset as ds`). */
+export { GeneratorDataset, Dataset } from './generator-dataset.js';

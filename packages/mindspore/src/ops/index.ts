@@ -1,2 +1,3 @@
-/** `@rosetta/mindspore/ops` (scaffold; filled by the facade's issue). */
-export {};
+/** `mindspore.ops` (`from mindspore import ops`). */
+export * from './functional.js';
+export * from './primitives.js';

@@ -1,2 +1,4 @@
-/** `@rosetta/mindspore/train` (scaffold; filled by the facade's issue). */
-export {};
+/** `mindspore.train` (`from mindspore.train import Model, LossMonitor`). */
+export { Model } from './model.js';
+export { Callback, RunContext, LossMonitor, TimeMonitor, type CallbackParams } from './callback/callbacks.js';
+export { Metric, Loss, MAE, MSE, Accuracy } from './metrics.js';

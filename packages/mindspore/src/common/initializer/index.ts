@@ -1,2 +1,2 @@
-/** `@rosetta/mindspore/common/initializer` (scaffold; filled by the facade's issue). */
-export {};
+/** `mindspore.common.initializer`. */
+export * from './initializers.js';

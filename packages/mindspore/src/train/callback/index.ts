@@ -1,2 +1,2 @@
-/** `@rosetta/mindspore/train/callback` (scaffold; filled by the facade's issue). */
-export {};
+/** `mindspore.train.callback`. */
+export { Callback, RunContext, LossMonitor, TimeMonitor, type CallbackParams } from './callbacks.js';
