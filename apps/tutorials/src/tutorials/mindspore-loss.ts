@@ -34,7 +34,7 @@ class MAELossCell extends nn.Cell {
   }
 }
 
-let cellLoss = new MAELossCell();
+const cellLoss = new MAELossCell();
 input_data = Tensor(np.array([0.1, 0.2, 0.3]).astype(np.float32)); // Generate a predicted value.
 target_data = Tensor(np.array([0.1, 0.2, 0.2]).astype(np.float32)); // Generate the actual value.
 

@@ -19,12 +19,14 @@ class ModelImpl {
   private readonly metrics: Map<string, Metric>;
   private trainNet: CellImpl | null = null;
 
-  constructor(network: CellImpl, ...args: unknown[]) {
-    const o = bindArgs('Model', ['loss_fn', 'optimizer', 'metrics', 'eval_network', 'eval_indexes', 'amp_level'], {
-      loss_fn: null as CellImpl | null, optimizer: null as OptimizerImpl | null, metrics: null as Iterable<string> | Record<string, Metric> | null,
+  /** `Model(network, loss_fn=None, optimizer=None, metrics=None, …)`; every argument may also be a keyword. */
+  constructor(...args: unknown[]) {
+    const o = bindArgs('Model', ['network', 'loss_fn', 'optimizer', 'metrics', 'eval_network', 'eval_indexes', 'amp_level'], {
+      network: null as CellImpl | null, loss_fn: null as CellImpl | null, optimizer: null as OptimizerImpl | null, metrics: null as Iterable<string> | Record<string, Metric> | null,
       eval_network: null as unknown, eval_indexes: null as unknown, amp_level: 'O0', boost_level: 'O0',
     }, args);
-    this.network = network;
+    if (!o.network) throw new TypeError("Model() missing 1 required positional argument: 'network'");
+    this.network = o.network;
     this.loss_fn = o.loss_fn;
     this.optimizer = o.optimizer;
     this.metrics = resolveMetrics(o.metrics);
@@ -42,10 +44,12 @@ class ModelImpl {
    * each row's first column goes to the network, the rest to the loss.
    * NOTE: `dataset_sink_mode` is accepted; data is always fed step by step.
    */
-  async train(epoch: number, train_dataset: Dataset, ...args: unknown[]): Promise<void> {
-    const o = bindArgs('train', ['callbacks', 'dataset_sink_mode', 'sink_size', 'initial_epoch'], {
-      callbacks: null as Callback | Callback[] | null, dataset_sink_mode: false, sink_size: -1, initial_epoch: 0,
+  async train(...args: unknown[]): Promise<void> {
+    const o = bindArgs('train', ['epoch', 'train_dataset', 'callbacks', 'dataset_sink_mode', 'sink_size', 'initial_epoch'], {
+      epoch: 0, train_dataset: null as Dataset | null, callbacks: null as Callback | Callback[] | null, dataset_sink_mode: false, sink_size: -1, initial_epoch: 0,
     }, args);
+    const { epoch, train_dataset } = o;
+    if (!train_dataset) throw new TypeError("train() missing 1 required positional argument: 'train_dataset'");
     if (!(epoch > o.initial_epoch)) throw new Error(`For 'Model.train', the 'epoch' must be bigger than 'initial_epoch', but got ${epoch} and ${o.initial_epoch}.`);
     const batch_num = train_dataset.get_dataset_size();
     if (batch_num === 0) throw new Error("For 'Model.train', the dataset is empty (get_dataset_size() returned 0).");
