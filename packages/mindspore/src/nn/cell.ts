@@ -102,7 +102,8 @@ export class CellImpl extends Callable {
           if (seen.has(v)) continue;
           seen.add(v);
           const name = prefix + key;
-          if (v.name === 'Parameter') v.name = name;
+          // MindSpore prefixes a parameter's local name with the cell path when the cell is assigned.
+          if (v.name === 'Parameter' || v.name === key) v.name = name;
           out.push([name, v]);
         } else if (v instanceof CellImpl) {
           visit(v, cell.auto_prefix ? `${prefix}${key}.` : prefix);
