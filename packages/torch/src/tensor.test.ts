@@ -83,3 +83,13 @@ describe('tensor methods', () => {
     expect(z.requires_grad).toBe(false);
   });
 });
+
+describe('devices', () => {
+  it('set_default_device and to(device) name backends; unknown devices are refused', () => {
+    expect(torch.get_default_device()).toBe('cpu');
+    torch.set_default_device('cpu:0');
+    expect(torch.tensor([1, 2]).to('cpu').tolist()).toEqual([1, 2]);
+    expect(torch.tensor([1, 2]).to(torch.float64).dtype).toBe(torch.float64);
+    expect(() => torch.set_default_device('cuda')).toThrow('device type at start of device string: cuda');
+  });
+});

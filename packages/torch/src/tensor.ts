@@ -2,7 +2,8 @@
  * `torch.Tensor`: a core tensor with PyTorch's method names, autograd attributes (`requires_grad`,
  * `grad`, `grad_fn`, `is_leaf`, `backward`) and printing (`tensor(0.5493)`).
  */
-import { noGrad, toNumpy, type Tensor as CoreTensor, type NDArray as NpArray } from '@rosetta/core';
+import { noGrad, toBackend, toNumpy, type Tensor as CoreTensor, type NDArray as NpArray } from '@rosetta/core';
+import { deviceBackend } from './device.js';
 import { coreDType, dtype as DTypeObj, type dtype } from './dtype.js';
 import { formatTensor } from './format.js';
 import { indexTensor, type IndexKey } from './indexing.js';
@@ -73,8 +74,13 @@ export class Tensor {
   retain_grad(): void {}
 
   // Conversion.
+  /**
+   * `to(dtype)` casts; `to(device)` copies to the backend of that name (`'cpu'`, `'wasm'`, … — see
+   * `set_default_device`). NOTE: only leaf tensors move (see `toBackend` in core).
+   */
   to(target: dtype | string): Tensor {
-    return target instanceof DTypeObj ? this.type(target) : this;
+    if (target instanceof DTypeObj) return this.type(target);
+    return new Tensor(toBackend(this.value, deviceBackend(target)));
   }
   type(d: dtype): Tensor { return new Tensor(this.value.cast(coreDType('type', d))); }
   float(): Tensor { return new Tensor(this.value.cast('float32')); }
