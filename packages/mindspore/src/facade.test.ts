@@ -131,3 +131,14 @@ describe('dataset and Model', () => {
     expect(() => LossMonitor(-1)).toThrow("the argument 'per_print_times' must be a non-negative int");
   });
 });
+
+describe('metrics without new', () => {
+  it('nn.MAE() accumulates |y − ŷ| over updates', () => {
+    const m = nn.MAE();
+    m.clear();
+    m.update(Tensor([[1], [2]]), Tensor([[0], [4]]));
+    m.update(Tensor([[1]]), Tensor([[1]]));
+    expect(m.eval()).toBeCloseTo(1, 6);
+    expect(() => nn.Accuracy().eval()).toThrow("needs at least one update");
+  });
+});

@@ -10,6 +10,11 @@ export * as gluon from './gluon/index.js';
 export * as init from './initializer/index.js';
 export * as initializer from './initializer/index.js';
 export * as random from './random.js';
-export { Context, cpu, current_context } from './context.js';
+export { cpu, current_context } from './context.js';
+import { newless } from '@rosetta/core';
+import { Context as ContextClass } from './context.js';
+/** `mx.Context(device_type, device_id)`, with and without `new`. */
+export const Context = newless(ContextClass);
+export type Context = ContextClass;
 export { NDArray } from './ndarray/ndarray.js';
 export { np, print, pyStr as str } from '@rosetta/core';

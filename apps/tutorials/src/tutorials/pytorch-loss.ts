@@ -93,10 +93,10 @@ plt.scatter(Xn.index(':', 0), Xn.index(':', 1), { c: 'g' });
 plt.legend(['positive', 'negative']);
 print('figure:', await plt.savefig('circles-data.svg'));
 
-const ds = new TensorDataset(X, Y);
+const ds = TensorDataset(X, Y);
 const [ds_train, ds_valid] = torch.utils.data.random_split(ds, [Math.trunc(ds.length * 0.7), ds.length - Math.trunc(ds.length * 0.7)]);
-const dl_train = new DataLoader(ds_train!, { batch_size: 100, shuffle: true, num_workers: 2 });
-const dl_valid = new DataLoader(ds_valid!, { batch_size: 100, num_workers: 2 });
+const dl_train = DataLoader(ds_train!, { batch_size: 100, shuffle: true, num_workers: 2 });
+const dl_valid = DataLoader(ds_valid!, { batch_size: 100, num_workers: 2 });
 
 // **2, define the model**
 class DNNModel extends torchkeras.Model {
@@ -158,7 +158,7 @@ function focal_loss_with_regularization(y_pred: Tensor, y_true: Tensor) {
 
 model.compile({
   loss_func: focal_loss_with_regularization,
-  optimizer: new torch.optim.Adam(model.parameters(), { lr: 0.01 }),
+  optimizer: torch.optim.Adam(model.parameters(), { lr: 0.01 }),
   metrics_dict: { accuracy: accuracy },
 });
 
@@ -187,7 +187,7 @@ print('final val_accuracy:', dfhistory.get('val_accuracy').at(-1));
 const weight_params = model.named_parameters().filter(([name]) => !name.includes('bias')).map(([, param]) => param);
 const bias_params = model.named_parameters().filter(([name]) => name.includes('bias')).map(([, param]) => param);
 
-const optimizer = new torch.optim.SGD(
+const optimizer = torch.optim.SGD(
   [{ params: weight_params, weight_decay: 1e-5 }, { params: bias_params, weight_decay: 0 }],
   { lr: 1e-2, momentum: 0.9 },
 );

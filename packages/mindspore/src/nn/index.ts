@@ -4,4 +4,4 @@ export { Dense, SequentialCell, ReLU, Sigmoid, Tanh, Softmax, Flatten } from './
 export * from './loss/index.js';
 export { Momentum, SGD, Adam, type Optimizer } from './optim.js';
 export { WithLossCell, TrainOneStepCell } from './wrappers.js';
-export { Loss, MAE, MSE, Accuracy, Metric } from '../train/metrics.js';
+export { Loss, MAE, MSE, Accuracy, Metric } from '../train/metrics-exports.js';

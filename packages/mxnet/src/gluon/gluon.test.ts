@@ -135,3 +135,15 @@ describe('gluon.data', () => {
     expect(() => new ArrayDataset(nd.ones([3]), [1, 2])).toThrow('All arrays must have the same length');
   });
 });
+
+describe('without new', () => {
+  it('Trainer, ArrayDataset, DataLoader, Parameter and Context construct as Python calls them', async () => {
+    const { Context, gluon } = await import('../index.js');
+    const net = Dense(1, { in_units: 1 });
+    net.initialize();
+    expect(gluon.Trainer(net.collect_params(), 'sgd', { learning_rate: 0.1 }).learning_rate).toBe(0.1);
+    expect(gluon.data.DataLoader(gluon.data.ArrayDataset(nd.ones([4, 1])), { batch_size: 2 }).length).toBe(2);
+    expect(String(gluon.Parameter('w', { shape: [2] }))).toBe('Parameter w (shape=(2,), dtype=float32)');
+    expect(String(Context('cpu', 0))).toBe('cpu(0)');
+  });
+});

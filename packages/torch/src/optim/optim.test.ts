@@ -57,3 +57,17 @@ describe('torch.optim', () => {
     expect(lrs).toEqual([1, 1, 0.5, 0.5, 0.25]);
   });
 });
+
+describe('without new', () => {
+  it('optimizers, schedulers, datasets, loaders and Parameter construct as Python calls them', async () => {
+    const { utils } = await import('../index.js');
+    const p = nn.Parameter(torch.tensor([1]));
+    expect(p).toBeInstanceOf(nn.Parameter);
+    const opt = torch.optim.SGD([p], { lr: 0.5 });
+    expect(opt).toBeInstanceOf(torch.optim.SGD);
+    expect(torch.optim.lr_scheduler.StepLR(opt, 1).get_last_lr()).toEqual([0.5]);
+    const ds = utils.data.TensorDataset(torch.arange(4));
+    expect(utils.data.DataLoader(ds, { batch_size: 2 }).length).toBe(2);
+    expect(torch.optim.AdamW([nn.Parameter(torch.tensor([1]))]).param_groups[0]!.weight_decay).toBe(0.01);
+  });
+});
