@@ -142,3 +142,11 @@ describe('metrics without new', () => {
     expect(() => nn.Accuracy().eval()).toThrow("needs at least one update");
   });
 });
+
+describe('indexing', () => {
+  it('x[:, 0] → x.index(":", 0); x[mask] → x.index(mask)', () => {
+    const x = Tensor([[1, 2], [3, 4], [5, 6]]);
+    expect(String(x.index(':', 0))).toBe('[1. 3. 5.]');
+    expect(String(x.index(x.index(':', 0).gt(2)))).toBe('[[3. 4.]\n [5. 6.]]');
+  });
+});

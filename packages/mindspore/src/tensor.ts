@@ -2,7 +2,7 @@
  * `mindspore.Tensor(input_data, dtype)`: a core tensor with MindSpore's method names and NumPy-style
  * printing (`0.033333335`, `[[1. 0. 2.]\n [1. 2. 3.]]`). Usable with and without `new`.
  */
-import { newless, tensor as coreTensor, toNumpy, type NDArray as NpArray, type Tensor as CoreTensor, type TensorData } from '@rosetta/core';
+import { indexTensor, newless, tensor as coreTensor, toNumpy, type NDArray as NpArray, type Tensor as CoreTensor, type TensorData } from '@rosetta/core';
 import { Type, coreDType } from './dtype.js';
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
@@ -72,6 +72,13 @@ export class TensorImpl {
   transpose(...perm: number[]): TensorImpl { return wrap(this.value.permute(perm.length ? perm : this.shape.map((_, i) => this.ndim - 1 - i))); }
   squeeze(axis?: number): TensorImpl { return wrap(this.value.squeeze(axis)); }
   expand_dims(axis: number): TensorImpl { return wrap(this.value.unsqueeze(axis)); }
+  /**
+   * Indexing, the method form of `x[...]`: numbers pick, `':'` / `'a:b:s'` slice, `null` adds an
+   * axis, `'...'` fills the rest, a bool Tensor selects rows, an integer Tensor gathers.
+   */
+  index(...keys: (number | string | null | TensorImpl)[]): TensorImpl {
+    return wrap(indexTensor(this.value, keys.map((k) => (k instanceof TensorImpl ? k.value : k))));
+  }
 
   /** MindSpore prints a tensor as NumPy prints the array. */
   toString(): string { return String(this.asnumpy()); }

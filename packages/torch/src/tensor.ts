@@ -2,11 +2,10 @@
  * `torch.Tensor`: a core tensor with PyTorch's method names, autograd attributes (`requires_grad`,
  * `grad`, `grad_fn`, `is_leaf`, `backward`) and printing (`tensor(0.5493)`).
  */
-import { noGrad, toBackend, toNumpy, type Tensor as CoreTensor, type NDArray as NpArray } from '@rosetta/core';
+import { indexTensor, noGrad, toBackend, toNumpy, type Tensor as CoreTensor, type NDArray as NpArray } from '@rosetta/core';
 import { deviceBackend } from './device.js';
 import { coreDType, dtype as DTypeObj, type dtype } from './dtype.js';
 import { formatTensor } from './format.js';
-import { indexTensor, type IndexKey } from './indexing.js';
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
@@ -161,7 +160,9 @@ export class Tensor {
    * Indexing, the method form of `x[...]`: numbers pick, `':'` / `'a:b'` / `'a:b:s'` slice, `null`
    * inserts an axis, `'...'` fills the rest, a bool tensor selects (`x[mask]`), an int tensor gathers rows.
    */
-  index(...keys: IndexKey[]): Tensor { return new Tensor(indexTensor(this.value, keys)); }
+  index(...keys: (number | string | null | Tensor)[]): Tensor {
+    return new Tensor(indexTensor(this.value, keys.map((k) => (k instanceof Tensor ? k.value : k))));
+  }
 
   // In place (outside the tape for leaves: wrap in `torch.no_grad`).
   add_(o: Operand): this { this.value.add_(val(o)); return this; }

@@ -8,3 +8,4 @@ export { relu, sigmoid, softplus, logSigmoid, clamp } from './activations.js';
 export { softmax, logSoftmax, logsumexp } from './softmax.js';
 export { variance, std, norm } from './statistics.js';
 export { oneHot } from './one-hot.js';
+export { indexTensor, type IndexKey } from './indexing.js';

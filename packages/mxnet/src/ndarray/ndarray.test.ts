@@ -78,3 +78,12 @@ describe('nd functions', () => {
     expect(vals(nd.stack(nd.ones([2]), nd.zeros([2]), { axis: 1 }))).toEqual([[1, 0], [1, 0]]);
   });
 });
+
+describe('indexing', () => {
+  it('x[:, 1] → x.index(":", 1); x[i] → x.at(i); an index array gathers', () => {
+    const x = nd.array([[1, 2], [3, 4], [5, 6]]);
+    expect(vals(x.index(':', 1))).toEqual([2, 4, 6]);
+    expect(vals(x.at(-1))).toEqual([5, 6]);
+    expect(vals(x.index(nd.array([2, 0])))).toEqual([[5, 6], [1, 2]]);
+  });
+});

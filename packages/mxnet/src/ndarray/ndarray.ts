@@ -3,7 +3,7 @@
  * its gradient conventions (`attach_grad`, `grad`, `backward` of a non-scalar = of its sum) and its
  * print format (`\n[1.5]\n<NDArray 1 @cpu(0)>`).
  */
-import { ones, toNumpy, type Tensor, type NDArray as NpArray } from '@rosetta/core';
+import { indexTensor, ones, toNumpy, type Tensor, type NDArray as NpArray } from '@rosetta/core';
 import { attach, clearWriteGrads, gradReqOf, type GradReq } from '../autograd/state.js';
 import { cpu, type Context } from '../context.js';
 import { checkDType, unwrap, wrap, type Operand } from './convert.js';
@@ -140,12 +140,18 @@ export class NDArray {
     const b = begin < 0 ? begin + n : begin;
     return wrap(this.tensor.narrow(axis, b, e - b));
   }
-  /** `x[i]` along the first axis (the method form of indexing). */
+  /**
+   * Indexing, the method form of `x[...]`: numbers pick, `':'` / `'a:b:s'` slice, `null` adds an
+   * axis, `'...'` fills the rest, an NDArray of whole numbers gathers along its axis (MXNet comparisons
+   * give float 0/1, not booleans, so masks go through `nd.where` or `pick` as in MXNet).
+   */
+  index(...keys: (number | string | null | NDArray)[]): NDArray {
+    return wrap(indexTensor(this.tensor, keys.map((k) => (k instanceof NDArray ? k.tensor : k))));
+  }
+
+  /** `x[i]` along the first axis. */
   at(i: number): NDArray {
-    const n = this.shape[0]!;
-    const k = i < 0 ? i + n : i;
-    if (k < 0 || k >= n) throw new RangeError(`index ${i} is out of bounds for axis 0 with size ${n}`);
-    return wrap(this.tensor.narrow(0, k, 1).squeeze(0));
+    return this.index(i);
   }
 
   /** MXNet's repr: the NumPy print of the values, then `<NDArray 2x3 @cpu(0)>`. */

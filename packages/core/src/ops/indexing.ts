@@ -1,13 +1,15 @@
 /**
- * PyTorch indexing in method form (`x[:, 0]` → `x.index(':', 0)`, `x[mask]` → `x.index(mask)`):
- * numbers pick (dropping the axis), slice strings (`':'`, `'1:'`, `'::2'`) take views, `null` adds an
- * axis, `'...'` stands for the remaining axes, a bool tensor selects elements, an integer tensor
- * picks entries along its axis.
+ * Python/NumPy indexing in method form, shared by the facades (`x[:, 0]` → `x.index(':', 0)`,
+ * `x[mask]` → `x.index(mask)`): numbers pick (dropping the axis), slice strings (`':'`, `'1:'`,
+ * `'::2'`) take views, `null` adds an axis, `'...'` stands for the remaining axes, a bool tensor
+ * selects rows, an integer tensor picks entries along its axis.
  */
-import { IndexError, tensor, type Tensor as CoreTensor } from '@rosetta/core';
+import { IndexError } from '../errors.js';
+import { tensor } from '../tensor/create.js';
+import { Tensor as CoreTensor } from '../tensor/tensor.js';
 
 /** One index: what may appear between the brackets of `x[...]`. */
-export type IndexKey = number | string | null | { readonly value: CoreTensor };
+export type IndexKey = number | string | null | CoreTensor;
 
 function parseSlice(key: string): (number | null)[] {
   const parts = key.split(':');
@@ -38,10 +40,10 @@ function takeRows(rows: CoreTensor, idx: readonly number[]): CoreTensor {
   return rows.gather(0, index);
 }
 
+/** `x[keys…]` (see the module comment); the facades call it from their `index(...)` methods. */
 export function indexTensor(x: CoreTensor, keys: readonly IndexKey[]): CoreTensor {
-  if (keys.length === 1 && typeof keys[0] === 'object' && keys[0] !== null && keys[0].value.dtype === 'bool') {
-    return maskSelect(x, keys[0].value);
-  }
+  const only = keys[0];
+  if (keys.length === 1 && only instanceof CoreTensor && only.dtype === 'bool') return maskSelect(x, only);
   const ell = keys.indexOf('...');
   const used = keys.filter((k) => k !== null && k !== '...').length;
   const expanded = ell < 0 ? [...keys] : [...keys.slice(0, ell), ...Array<IndexKey>(Math.max(0, x.ndim - used)).fill(':'), ...keys.slice(ell + 1)];
@@ -62,7 +64,8 @@ export function indexTensor(x: CoreTensor, keys: readonly IndexKey[]): CoreTenso
       out = out.slice(spec);
       axis++;
     } else {
-      const idx = Array.from(key.value.dataSync() as ArrayLike<number | bigint>, Number);
+      if (key.dtype === 'bool') throw new IndexError('a bool mask is only supported as the single index (x[mask])');
+      const idx = Array.from(key.dataSync() as ArrayLike<number | bigint>, Number);
       const n = out.shape[axis]!;
       idx.forEach((i) => {
         if (!Number.isInteger(i) || i < -n || i >= n) throw new IndexError(`index ${i} is out of bounds for dimension ${axis} with size ${n}`);
