@@ -23,8 +23,8 @@ type Dim = number | readonly number[] | null | undefined;
 const dims = (d: Dim): number | number[] | undefined => (d === null || d === undefined ? undefined : typeof d === 'number' ? d : [...d]);
 
 export class Tensor {
-  /** The engine tensor (its value, tape entry and gradient). */
-  readonly value: CoreTensor;
+  /** The engine tensor (its value, tape entry and gradient); `Module.to` swaps it for a moved copy. */
+  value: CoreTensor;
 
   constructor(value: CoreTensor) {
     this.value = value;

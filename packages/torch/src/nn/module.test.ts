@@ -57,3 +57,20 @@ describe('nn.Module', () => {
     expect(String(p)).toBe('Parameter containing:\ntensor([1., 2.], requires_grad=True)');
   });
 });
+
+describe('Module.to', () => {
+  it('casts every parameter in place and keeps them trainable; to(device) names backends', () => {
+    const net = nn.Linear(2, 1);
+    const opt = torch.optim.SGD(net.parameters(), { lr: 0.1 });
+    net.double();
+    expect(net.parameters().every((p) => p.dtype === torch.float64 && p.requires_grad && p.is_leaf)).toBe(true);
+    const x = torch.ones(3, 2, { dtype: torch.float64 });
+    net(x).sum().backward();
+    const before = net.weight.tolist() as number[][];
+    opt.step();
+    // d(sum)/dW = Σ x = 3 per weight: each moves by −0.1·3
+    (net.weight.tolist() as number[][])[0]!.forEach((v, i) => expect(v).toBeCloseTo(before[0]![i]! - 0.3, 12));
+    expect(net.to('cpu')).toBe(net);
+    expect(() => net.to('cuda')).toThrow('device type at start of device string: cuda');
+  });
+});

@@ -3,7 +3,9 @@
  * fields in the constructor, override `forward`; instances are callable. Parameters, buffers and
  * sub-modules are found by walking fields (`fc1.weight`), as PyTorch's `__setattr__` registers them.
  */
-import { Callable, newless, walkNamed, walkNodes } from '@rosetta/core';
+import { Callable, newless, toBackend, walkNamed, walkNodes } from '@rosetta/core';
+import { deviceBackend } from '../device.js';
+import { dtype } from '../dtype.js';
 import { Tensor } from '../tensor.js';
 
 /** `nn.Parameter(data, requires_grad=True)`: a tensor that a Module registers as a parameter. */
@@ -158,6 +160,28 @@ export class ModuleImpl extends Callable {
   register_forward_hook(hook: ForwardHook): { remove(): void } {
     this._forward_hooks.add(hook);
     return { remove: () => this._forward_hooks.delete(hook) };
+  }
+
+  /**
+   * `to(device)` / `to(dtype)`: moves (or casts) every parameter and buffer in place, as PyTorch's
+   * `module.to`; optimizers built on the parameters keep working.
+   */
+  to(target: string | dtype): this {
+    for (const t of [...this.parameters(), ...this.buffers()]) {
+      const moved = target instanceof dtype ? t.value.detach().cast(target.name) : toBackend(t.value.detach(), deviceBackend(target));
+      const grad = t.value.requiresGrad;
+      t.value = moved === t.value ? t.value : moved;
+      if (grad && !t.value.requiresGrad) t.value.requiresGrad_(true);
+    }
+    return this;
+  }
+
+  /** `double()` / `float()`: `to(torch.float64)` / `to(torch.float32)`. */
+  double(): this {
+    return this.to(dtype.of('float64'));
+  }
+  float(): this {
+    return this.to(dtype.of('float32'));
   }
 
   /** Extra text inside the parentheses of the repr (`in_features=2, out_features=4, bias=True`). */
