@@ -150,3 +150,36 @@ describe('indexing', () => {
     expect(String(x.index(x.index(':', 0).gt(2)))).toBe('[[3. 4.]\n [5. 6.]]');
   });
 });
+
+describe('SGD, Adam and TimeMonitor', () => {
+  it('SGD with dampening and Adam with MindSpore’s ε-hat step', () => {
+    const p = nn.Dense(1, 1, 'ones', 'zeros', false);
+    const g = [Tensor([[2]])];
+    const sgd = nn.SGD(p.trainable_params(), { learning_rate: 0.1, momentum: 0.5, dampening: 0.2 });
+    sgd(g);
+    sgd(g);
+    // v1 = g = 2 → w = 0.8; v2 = 0.5·2 + 0.8·2 = 2.6 → w = 0.54
+    expect((p.weight.tolist() as number[][])[0]![0]).toBeCloseTo(0.54, 6);
+    const q = nn.Dense(1, 1, 'ones', 'zeros', false);
+    nn.Adam(q.trainable_params(), { learning_rate: 0.01 })([Tensor([[3]])]);
+    // first step: lr·√(1−β2)/(1−β1) · m/(√v + ε) with m = 0.3, v = 0.009 → 0.01·(1 − ~3e-8)
+    expect((q.weight.tolist() as number[][])[0]![0]).toBeCloseTo(0.99, 6);
+    expect(() => nn.SGD(q.trainable_params(), { nesterov: true })).toThrow("if 'nesterov' is true, 'momentum' must be > 0.0");
+  });
+  it('TimeMonitor prints epoch and per-step time in ms', async () => {
+    const { TimeMonitor } = await import('./train/index.js');
+    const net = nn.Dense(1, 1);
+    const model = Model(net, nn.MSELoss(), nn.SGD(net.trainable_params()));
+    const rows = Array.from({ length: 8 }, (_, i) => [np.array([i]).astype(np.float32), np.array([i]).astype(np.float32)]);
+    const lines: string[] = [];
+    const orig = console.log;
+    console.log = (s: string) => lines.push(s);
+    try {
+      await model.train(2, GeneratorDataset(rows, ['x', 'y']).batch(4), { callbacks: [TimeMonitor()] });
+    } finally {
+      console.log = orig;
+    }
+    expect(lines).toHaveLength(2);
+    lines.forEach((l) => expect(l).toMatch(/^epoch time: \d+\.\d{3} ms, per step time: \d+\.\d{3} ms$/));
+  });
+});
