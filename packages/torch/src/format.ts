@@ -44,7 +44,7 @@ function sci(v: number): string {
 
 /** The nested body (`[[1., 2.],\n        [3., 4.]]`) of values with shape `shape`, indented by `indent`. */
 function body(values: number[], shape: number[], fmt: (v: number) => string, indent: number, summarize: boolean): string {
-  const width = Math.max(...values.map((v) => fmt(v).length));
+  const width = Math.max(...(summarize ? summarizedValues(values, shape) : values).map((v) => fmt(v).length));
   const strides = shape.map((_, d) => shape.slice(d + 1).reduce((a, b) => a * b, 1));
   const rec = (dim: number, offset: number, ind: number): string => {
     const n = shape[dim]!;
@@ -64,12 +64,26 @@ function body(values: number[], shape: number[], fmt: (v: number) => string, ind
 
 const range = (a: number, b: number): number[] => Array.from({ length: b - a }, (_, i) => a + i);
 
+/** The values a summarized print shows (PyTorch's `get_summarized_data`: edge items of every axis). */
+function summarizedValues(values: number[], shape: number[]): number[] {
+  const strides = shape.map((_, d) => shape.slice(d + 1).reduce((a, b) => a * b, 1));
+  const out: number[] = [];
+  const rec = (dim: number, offset: number) => {
+    if (dim === shape.length) return void out.push(values[offset]!);
+    const n = shape[dim]!;
+    const idx = n > 2 * EDGEITEMS ? [...range(0, EDGEITEMS), ...range(n - EDGEITEMS, n)] : range(0, n);
+    for (const i of idx) rec(dim + 1, offset + i * strides[dim]!);
+  };
+  rec(0, 0);
+  return out;
+}
+
 /** `repr(tensor)` as PyTorch prints it; `suffix` holds extras such as `grad_fn=<MulBackward0>`. */
 export function formatTensor(t: CoreTensor, suffixes: string[] = []): string {
   const data = Array.from(t.dataSync() as ArrayLike<number | bigint>, Number);
   const shape = t.shape;
   const summarize = data.length > THRESHOLD;
-  const fmt = formatter(data, t.dtype);
+  const fmt = formatter(summarize ? summarizedValues(data, shape) : data, t.dtype);
   const extras = [...suffixes];
   if (t.dtype !== 'float32' && t.dtype !== 'int64' && t.dtype !== 'bool') extras.unshift(`dtype=torch.${t.dtype}`);
   let inner: string;

@@ -17,6 +17,8 @@ describe('printing as PyTorch', () => {
   it('summarizes more than 1000 elements with ...', () => {
     const s = String(torch.arange(2000));
     expect(s).toBe('tensor([0.0000e+00, 1.0000e+00, 2.0000e+00,  ..., 1.9970e+03, 1.9980e+03,\n        1.9990e+03])');
+    // the format is chosen from the printed edges only: 1e-6 in the hidden middle does not force scientific
+    expect(String(torch.cat([torch.full([3], 0.5), torch.full([1000], 1e-6), torch.full([3], 2.5)]))).toBe('tensor([0.5000, 0.5000, 0.5000,  ..., 2.5000, 2.5000, 2.5000])');
   });
 });
 
