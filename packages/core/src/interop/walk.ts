@@ -14,34 +14,41 @@ export interface WalkSpec<L> {
   keys?(node: object): string[];
 }
 
+/** `value` itself, or, for an array or plain object, its elements with dotted names (recursively). */
+function* expand(value: unknown, name: string): Generator<[string, unknown]> {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) yield* expand(value[i], `${name}.${i}`);
+  } else if (isPlainObject(value)) {
+    for (const [k, v] of Object.entries(value)) yield* expand(v, `${name}.${k}`);
+  } else {
+    yield [name, value];
+  }
+}
+
+/** Own fields of `node` after array/object expansion: `[dottedName, value]`. */
+function* fields(node: object, keys: (o: object) => string[], prefix: string): Generator<[string, unknown]> {
+  for (const key of keys(node)) yield* expand((node as Record<string, unknown>)[key], prefix + key);
+}
+
 /**
  * Yield `[dottedName, leaf]` for every leaf under `root`, depth first in field order; each leaf
  * once (the first name wins, as PyTorch deduplicates shared parameters).
  */
 export function* walkNamed<L>(root: object, spec: WalkSpec<L>, prefix = ''): Generator<[string, L]> {
-  const seenLeaves = new Set<unknown>();
-  const seenNodes = new Set<unknown>();
+  const seen = new Set<unknown>();
   const keysOf = spec.keys ?? ((o: object) => Object.keys(o));
   function* visit(node: object, pre: string): Generator<[string, L]> {
-    if (seenNodes.has(node)) return;
-    seenNodes.add(node);
-    for (const key of keysOf(node)) {
-      const value = (node as Record<string, unknown>)[key];
-      yield* member(value, pre + key);
-    }
-  }
-  function* member(value: unknown, name: string): Generator<[string, L]> {
-    if (spec.isLeaf(value)) {
-      if (!seenLeaves.has(value)) {
-        seenLeaves.add(value);
-        yield [name, value];
+    if (seen.has(node)) return;
+    seen.add(node);
+    for (const [name, value] of fields(node, keysOf, pre)) {
+      if (spec.isLeaf(value)) {
+        if (!seen.has(value)) {
+          seen.add(value);
+          yield [name, value];
+        }
+      } else if (spec.isNode(value)) {
+        yield* visit(value as object, `${name}.`);
       }
-    } else if (spec.isNode(value)) {
-      yield* visit(value as object, `${name}.`);
-    } else if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) yield* member(value[i], `${name}.${i}`);
-    } else if (isPlainObject(value)) {
-      for (const [k, v] of Object.entries(value)) yield* member(v, `${name}.${k}`);
     }
   }
   yield* visit(root, prefix);
@@ -51,18 +58,11 @@ export function* walkNamed<L>(root: object, spec: WalkSpec<L>, prefix = ''): Gen
 export function* walkNodes(root: object, isNode: (v: unknown) => boolean, prefix = ''): Generator<[string, object]> {
   const seen = new Set<unknown>([root]);
   function* visit(node: object, pre: string): Generator<[string, object]> {
-    for (const key of Object.keys(node)) yield* member((node as Record<string, unknown>)[key], pre + key);
-  }
-  function* member(value: unknown, name: string): Generator<[string, object]> {
-    if (isNode(value)) {
-      if (seen.has(value)) return;
+    for (const [name, value] of fields(node, Object.keys, pre)) {
+      if (!isNode(value) || seen.has(value)) continue;
       seen.add(value);
       yield [name, value as object];
       yield* visit(value as object, `${name}.`);
-    } else if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) yield* member(value[i], `${name}.${i}`);
-    } else if (isPlainObject(value)) {
-      for (const [k, v] of Object.entries(value)) yield* member(v, `${name}.${k}`);
     }
   }
   yield* visit(root, prefix);
