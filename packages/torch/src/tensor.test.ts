@@ -88,9 +88,14 @@ describe('tensor methods', () => {
 
 describe('devices', () => {
   it('set_default_device and to(device) name backends; unknown devices are refused', () => {
-    expect(torch.get_default_device()).toBe('cpu');
+    const start = torch.get_default_device();
+    expect(start).toBe(process.env.ROSETTA_BACKEND || 'cpu');
     torch.set_default_device('cpu:0');
-    expect(torch.tensor([1, 2]).to('cpu').tolist()).toEqual([1, 2]);
+    expect(torch.get_default_device()).toBe('cpu');
+    const onWasm = torch.tensor([1, 2]).to('wasm');
+    expect(onWasm.device).toBe('wasm');
+    expect(onWasm.mul(2).to('cpu').tolist()).toEqual([2, 4]);
+    torch.set_default_device(start);
     expect(torch.tensor([1, 2]).to(torch.float64).dtype).toBe(torch.float64);
     expect(() => torch.set_default_device('cuda')).toThrow('device type at start of device string: cuda');
   });

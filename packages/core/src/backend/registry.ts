@@ -2,8 +2,12 @@ import { BackendError } from '../errors.js';
 import { defaultBackendHook } from '../ir/schedule.js';
 import type { Backend } from './backend.js';
 import { CpuBackend } from './cpu/index.js';
+import { WasmBackend } from './wasm/index.js';
 
-const factories = new Map<string, () => Backend>([['cpu', () => new CpuBackend()]]);
+const factories = new Map<string, () => Backend>([
+  ['cpu', () => new CpuBackend()],
+  ['wasm', () => new WasmBackend()],
+]);
 const instances = new Map<string, Backend>();
 let current: Backend | null = null;
 
@@ -42,9 +46,17 @@ export function withBackend<T>(name: string, fn: () => T): T {
   return result;
 }
 
-/** The current backend. */
+/**
+ * The current backend: the one set with `setBackend`, else the `ROSETTA_BACKEND` environment variable
+ * (Node; `ROSETTA_BACKEND=wasm` runs a program or a test suite on wasm unchanged), else `cpu`.
+ */
 export function getBackend(): Backend {
-  return (current ??= backendByName('cpu'));
+  return (current ??= backendByName(defaultBackendName()));
+}
+
+function defaultBackendName(): string {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  return env?.ROSETTA_BACKEND || 'cpu';
 }
 
 /** The instance of a registered backend, created on first use. */

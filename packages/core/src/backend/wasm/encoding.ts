@@ -1,0 +1,100 @@
+/**
+ * A small in-tree WebAssembly assembler: LEB128 integers, f64 literals, vectors and sections, and
+ * the opcodes the kernel code generator emits. No toolchain: modules are bytes built here.
+ */
+
+/** Unsigned LEB128. */
+export function u32(n: number): number[] {
+  const out: number[] = [];
+  let v = n >>> 0;
+  do {
+    let b = v & 0x7f;
+    v >>>= 7;
+    if (v !== 0) b |= 0x80;
+    out.push(b);
+  } while (v !== 0);
+  return out;
+}
+
+/** Signed LEB128 (32-bit). */
+export function s32(n: number): number[] {
+  const out: number[] = [];
+  let v = n | 0;
+  for (;;) {
+    const b = v & 0x7f;
+    v >>= 7;
+    if ((v === 0 && (b & 0x40) === 0) || (v === -1 && (b & 0x40) !== 0)) {
+      out.push(b);
+      return out;
+    }
+    out.push(b | 0x80);
+  }
+}
+
+/** The 8 little-endian bytes of a float64. */
+export function f64(v: number): number[] {
+  const b = new Uint8Array(new Float64Array([v]).buffer);
+  return Array.from(b);
+}
+
+/** A UTF-8 name with its length. */
+export function name(s: string): number[] {
+  const b = Array.from(new TextEncoder().encode(s));
+  return [...u32(b.length), ...b];
+}
+
+/** A vector: its length, then the items' bytes. */
+export function vec(items: readonly number[][]): number[] {
+  return [...u32(items.length), ...items.flat()];
+}
+
+/** A section: id, byte length, content. */
+export function section(id: number, content: readonly number[]): number[] {
+  return [id, ...u32(content.length), ...content];
+}
+
+export const I32 = 0x7f;
+export const F64 = 0x7c;
+
+/** Opcodes used by the generator (MVP plus the saturating truncations of 0xFC). */
+export const OP = {
+  block: 0x02, loop: 0x03, if: 0x04, else: 0x05, end: 0x0b, br: 0x0c, br_if: 0x0d, call: 0x10, select: 0x1b,
+  local_get: 0x20, local_set: 0x21, local_tee: 0x22,
+  i32_load: 0x28, f32_load: 0x2a, f64_load: 0x2b, i32_load8_u: 0x2d,
+  i32_store: 0x36, f32_store: 0x38, f64_store: 0x39, i32_store8: 0x3a,
+  i32_const: 0x41, f64_const: 0x44,
+  i32_eqz: 0x45, i32_lt_s: 0x48, i32_ge_s: 0x4e,
+  f64_eq: 0x61, f64_ne: 0x62, f64_lt: 0x63, f64_gt: 0x64, f64_le: 0x65, f64_ge: 0x66,
+  i32_add: 0x6a, i32_mul: 0x6c, i32_and: 0x71, i32_or: 0x72, i32_shl: 0x74,
+  f64_abs: 0x99, f64_neg: 0x9a, f64_ceil: 0x9b, f64_floor: 0x9c, f64_trunc: 0x9d, f64_nearest: 0x9e, f64_sqrt: 0x9f,
+  f64_add: 0xa0, f64_sub: 0xa1, f64_mul: 0xa2, f64_div: 0xa3,
+  f32_demote_f64: 0xb6, f64_convert_i32_s: 0xb7, f64_convert_i32_u: 0xb8, f64_promote_f32: 0xbb,
+  prefix_fc: 0xfc,
+} as const;
+
+/** `i32.trunc_sat_f64_s` / `_u` (0xFC 2 / 3). */
+export const I32_TRUNC_SAT_F64_S = [OP.prefix_fc, 2];
+export const I32_TRUNC_SAT_F64_U = [OP.prefix_fc, 3];
+
+/** The block type "one f64 result" and "no result". */
+export const BLOCK_F64 = F64;
+export const BLOCK_VOID = 0x40;
+
+/** A module of one exported function `run` of type `(i32 × nParams) → ()`, importing `env.mem` and the host math functions. */
+export function kernelModule(imports: readonly { name: string; arity: 1 | 2 }[], nParams: number, locals: readonly [number, number][], body: readonly number[]): Uint8Array {
+  const unary = [0x60, ...vec([[F64]]), ...vec([[F64]])];
+  const binary = [0x60, ...vec([[F64], [F64]]), ...vec([[F64]])];
+  const kernel = [0x60, ...vec(Array.from({ length: nParams }, () => [I32])), ...vec([])];
+  const types = section(1, vec([unary, binary, kernel]));
+  const importEntries = [
+    [...name('env'), ...name('mem'), 0x02, 0x00, ...u32(0)],
+    ...imports.map((f) => [...name('env'), ...name(f.name), 0x00, ...u32(f.arity === 1 ? 0 : 1)]),
+  ];
+  const importSec = section(2, vec(importEntries));
+  const funcSec = section(3, vec([u32(2)]));
+  const exportSec = section(7, vec([[...name('run'), 0x00, ...u32(imports.length)]]));
+  const localDecl = vec(locals.map(([count, type]) => [...u32(count), type]));
+  const fn = [...localDecl, ...body, OP.end];
+  const codeSec = section(10, vec([[...u32(fn.length), ...fn]]));
+  return new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...types, ...importSec, ...funcSec, ...exportSec, ...codeSec]);
+}

@@ -1,0 +1,102 @@
+import type { Backend, DeviceBuffer } from '../backend.js';
+import { allocStorage, type DType, type TypedArray } from '../../dtype.js';
+import type { Kernel } from '../../ir/kernel.js';
+import type { GatherSpec, MatmulSpec } from '../../ir/special.js';
+import { gatherHost, scatterAddHost } from '../cpu/index-kernels.js';
+import { kernelLib } from '../cpu/kernel-lib.js';
+import { matmulHost } from '../cpu/matmul.js';
+import { HOST_FUNCTIONS, elemShift, kernelWasm } from './codegen.js';
+import { WasmMemory } from './memory.js';
+
+/** A buffer in wasm memory: its byte address and reserved bytes. */
+export interface WasmBuffer extends DeviceBuffer {
+  readonly addr: number;
+  readonly bytes: number;
+}
+
+type RunFn = (...bases: number[]) => void;
+
+/**
+ * The wasm backend: each kernel becomes a WebAssembly module generated from the kernel IR by the
+ * in-tree assembler (cached by the IR's structural key) over one shared memory. Buffers are freed
+ * when their tensors are garbage-collected (FinalizationRegistry). Matmul and the index kernels
+ * run the shared host routines on views of the wasm memory.
+ * NOTE: scalar f64 code for now; SIMD128, threads and the vectorised math are to come.
+ */
+export class WasmBackend implements Backend {
+  readonly name = 'wasm';
+  readonly syncRead = true;
+  readonly mem = new WasmMemory();
+  private readonly cache = new Map<string, RunFn>();
+  private readonly imports: WebAssembly.Imports;
+  private readonly registry = new FinalizationRegistry<[number, number]>(([addr, bytes]) => this.mem.release(addr, bytes));
+
+  constructor() {
+    const lib: Record<string, (...a: number[]) => number> = {
+      exp: Math.exp, log: Math.log, sin: Math.sin, cos: Math.cos, tanh: Math.tanh, log1p: Math.log1p,
+      expm1: Math.expm1, pow: Math.pow, exp32: kernelLib.exp32, log1p32: kernelLib.log1p32,
+    };
+    this.imports = { env: { mem: this.mem.memory, ...Object.fromEntries(HOST_FUNCTIONS.map((f) => [f.name, lib[f.name]!])) } };
+  }
+
+  private buffer(dtype: DType, size: number): WasmBuffer {
+    const bytes = WasmMemory.bytes(dtype, size);
+    const addr = this.mem.alloc(bytes);
+    const buf: WasmBuffer = { backend: this, dtype, size, addr, bytes };
+    this.registry.register(buf, [addr, bytes]);
+    return buf;
+  }
+
+  private view(buf: DeviceBuffer): TypedArray {
+    const b = buf as WasmBuffer;
+    return this.mem.view(b.dtype, b.addr, b.size);
+  }
+
+  upload(data: TypedArray, dtype: DType): WasmBuffer {
+    const buf = this.buffer(dtype, data.length);
+    this.view(buf).set(data as never);
+    return buf;
+  }
+
+  alloc(dtype: DType, size: number): WasmBuffer {
+    const buf = this.buffer(dtype, size);
+    this.view(buf).fill(0 as never);
+    return buf;
+  }
+
+  readSync(buf: DeviceBuffer): TypedArray {
+    const out = allocStorage(buf.dtype, buf.size);
+    out.set(this.view(buf) as never);
+    return out;
+  }
+
+  read(buf: DeviceBuffer): Promise<TypedArray> {
+    return Promise.resolve(this.readSync(buf));
+  }
+
+  run(kernel: Kernel, inputs: readonly DeviceBuffer[], offsets: readonly number[], out: DeviceBuffer): boolean {
+    let fn = this.cache.get(kernel.key);
+    const fresh = fn === undefined;
+    if (fn === undefined) {
+      const instance = new WebAssembly.Instance(new WebAssembly.Module(kernelWasm(kernel)), this.imports);
+      fn = instance.exports.run as RunFn;
+      this.cache.set(kernel.key, fn);
+    }
+    const bases = inputs.map((b, i) => ((b as WasmBuffer).addr >> elemShift(b.dtype)) + offsets[i]!);
+    const o = out as WasmBuffer;
+    fn(...bases, o.addr >> elemShift(o.dtype));
+    return fresh;
+  }
+
+  matmul(spec: MatmulSpec, a: DeviceBuffer, b: DeviceBuffer, out: DeviceBuffer): void {
+    matmulHost(spec, this.view(a), this.view(b), this.view(out));
+  }
+
+  gather(spec: GatherSpec, src: DeviceBuffer, index: DeviceBuffer, out: DeviceBuffer): void {
+    gatherHost(spec, this.view(src), this.view(index), this.view(out));
+  }
+
+  scatterAdd(spec: GatherSpec, index: DeviceBuffer, src: DeviceBuffer, out: DeviceBuffer): void {
+    scatterAddHost(spec, this.view(index), this.view(src), this.view(out));
+  }
+}

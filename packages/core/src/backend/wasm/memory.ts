@@ -1,0 +1,51 @@
+import './wasm-api.js';
+/**
+ * The wasm backend's memory: one growable `WebAssembly.Memory` shared by every kernel module, a
+ * bump allocator with per-size free lists (training loops reuse the same sizes), and typed-array
+ * views created on demand (growing the memory detaches old views).
+ */
+import { allocStorage, type DType, type TypedArray } from '../../dtype.js';
+import { elemShift } from './codegen.js';
+
+const PAGE = 65536;
+const ALIGN = 8;
+
+export class WasmMemory {
+  readonly memory = new WebAssembly.Memory({ initial: 16, maximum: 65536 });
+  private top = ALIGN;
+  private readonly free = new Map<number, number[]>();
+
+  /** Bytes reserved for `size` elements of `dtype` (rounded up to 8). */
+  static bytes(dtype: DType, size: number): number {
+    return Math.max(ALIGN, Math.ceil((size << elemShift(dtype)) / ALIGN) * ALIGN);
+  }
+
+  /** A block of `bytes` (a multiple of 8); its address. */
+  alloc(bytes: number): number {
+    const reuse = this.free.get(bytes);
+    if (reuse?.length) return reuse.pop()!;
+    const addr = this.top;
+    this.top += bytes;
+    const need = this.top - this.memory.buffer.byteLength;
+    if (need > 0) this.memory.grow(Math.ceil(need / PAGE));
+    return addr;
+  }
+
+  /** Returns a block to its size's free list. */
+  release(addr: number, bytes: number): void {
+    let list = this.free.get(bytes);
+    if (!list) this.free.set(bytes, (list = []));
+    list.push(addr);
+  }
+
+  /** A view of `size` elements of `dtype` at `addr` (valid until the memory grows). */
+  view(dtype: DType, addr: number, size: number): TypedArray {
+    const ctor = allocStorage(dtype, 0).constructor as new (b: ArrayBuffer, o: number, n: number) => TypedArray;
+    return new ctor(this.memory.buffer, addr, size);
+  }
+
+  /** Bytes currently reserved from the memory (allocated or on a free list). */
+  get reserved(): number {
+    return this.top;
+  }
+}
