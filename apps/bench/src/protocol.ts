@@ -1,9 +1,9 @@
 /** Messages between the runner and a per-library worker process. */
 import type { CaseId, Mode } from './cases.js';
 
-export const LIBS = ['rosetta', 'tfjs-cpu', 'tfjs-wasm', 'ort', 'plain-js'] as const;
+export const LIBS = ['rosetta', 'rosetta-wasm', 'tfjs-cpu', 'tfjs-wasm', 'ort', 'plain-js'] as const;
 export type LibId = (typeof LIBS)[number];
-export const PEERS = LIBS.filter((l) => l !== 'rosetta');
+export const PEERS = LIBS.filter((l) => !l.startsWith('rosetta'));
 
 /** Passed to the worker as one JSON argv argument. */
 export interface WorkerJob { lib: LibId; cases: CaseId[]; mode: Mode; seed: number }

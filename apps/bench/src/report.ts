@@ -67,7 +67,7 @@ function timeCell(c: CellOrNote | undefined): string {
 
 export function toMarkdown(r: Report): string {
   const libs = r.libraries.map((l) => l.id);
-  const peers = libs.filter((l) => l !== 'rosetta');
+  const peers = libs.filter((l) => !l.startsWith('rosetta'));
   const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
   const sep = (n: number) => row(Array<string>(n).fill('---'));
   const out: string[] = [

@@ -11,6 +11,7 @@ import type { CaseResult, LibId, WorkerJob, WorkerResult } from './protocol.js';
 async function loadAdapter(lib: LibId): Promise<LibAdapter> {
   switch (lib) {
     case 'rosetta': return (await import('./libs/rosetta.js')).rosettaAdapter();
+    case 'rosetta-wasm': return (await import('./libs/rosetta.js')).rosettaAdapter('wasm');
     case 'tfjs-cpu': return (await import('./libs/tfjs.js')).tfjsAdapter('cpu');
     case 'tfjs-wasm': return (await import('./libs/tfjs.js')).tfjsAdapter('wasm');
     case 'ort': return (await import('./libs/ort.js')).ortAdapter();

@@ -1,6 +1,6 @@
 /** Rosetta (@rosetta/core): its public tensor API, and its loss library for the loss cases. */
 import {
-  binaryCrossEntropyWithLogitsLoss, crossEntropyLoss, getBackend, kernelStats, l1Loss, mseLoss, noGrad, resetKernelStats, tensor,
+  binaryCrossEntropyWithLogitsLoss, crossEntropyLoss, getBackend, kernelStats, l1Loss, mseLoss, noGrad, resetKernelStats, setBackend, tensor,
 } from '@rosetta/core';
 import { inputs, mlpData } from '../data.js';
 import { pkgVersion, type LibAdapter, type Prepared, type Readback } from '../lib-adapter.js';
@@ -20,7 +20,9 @@ function backendName(): string {
   return typeof b === 'string' ? b : String((b as { name?: unknown } | null)?.name ?? b);
 }
 
-export function rosettaAdapter(): LibAdapter {
+/** The adapter on the `cpu` backend, or on `backend` (the `rosetta-wasm` column). */
+export function rosettaAdapter(backend = 'cpu'): LibAdapter {
+  setBackend(backend);
   return {
     version: pkgVersion('@rosetta/core'),
     config: `backend ${backendName()}`,
