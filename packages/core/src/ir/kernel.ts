@@ -56,3 +56,28 @@ export function exprChildren(e: Expr): Expr[] {
     default: return [];
   }
 }
+
+/**
+ * The body's nodes in dependency order, each with its loop level: the innermost loop its value
+ * varies in (−1 for loop-invariant nodes). Code generators compute each node once, at its level.
+ */
+export function bodyLevels(k: Kernel): { level: Map<Expr, number>; order: Expr[] } {
+  const L = k.loops.length;
+  const level = new Map<Expr, number>();
+  const order: Expr[] = [];
+  const visit = (e: Expr): number => {
+    const known = level.get(e);
+    if (known !== undefined) return known;
+    let lv = -1;
+    if (e.t === 'load') {
+      const inp = k.inputs[e.i]!;
+      for (let d = 0; d < L; d++) if (inp.strides[d] !== 0 || inp.masks?.[d]) lv = d;
+    }
+    for (const c of exprChildren(e)) lv = Math.max(lv, visit(c));
+    level.set(e, lv);
+    order.push(e);
+    return lv;
+  };
+  visit(k.body);
+  return { level, order };
+}

@@ -1,5 +1,5 @@
 import type { Expr, Kernel } from '../../ir/kernel.js';
-import { exprChildren } from '../../ir/kernel.js';
+import { bodyLevels } from '../../ir/kernel.js';
 import { jsBinary, jsCast, jsNumber, jsUnary, reduceInit, reduceStep } from './js-expr.js';
 import { KERNEL_LIB_NAMES } from './kernel-lib.js';
 
@@ -26,23 +26,7 @@ export function generateKernelSource(k: Kernel): string {
   const nb = k.inputs.length;
   const unrolled = k.nReduce > 0 && (L > 1 ? k.loops[L - 1]! >= UNROLL : true);
 
-  // Depth of each body node: the innermost loop its value varies in (-1: constant).
-  const level = new Map<Expr, number>();
-  const order: Expr[] = [];
-  const visit = (e: Expr): number => {
-    const known = level.get(e);
-    if (known !== undefined) return known;
-    let lv = -1;
-    if (e.t === 'load') {
-      const inp = k.inputs[e.i]!;
-      for (let d = 0; d < L; d++) if (inp.strides[d] !== 0 || inp.masks?.[d]) lv = d;
-    }
-    for (const c of exprChildren(e)) lv = Math.max(lv, visit(c));
-    level.set(e, lv);
-    order.push(e);
-    return lv;
-  };
-  visit(k.body);
+  const { level, order } = bodyLevels(k);
   const ids = new Map<Expr, number>(order.map((e, i) => [e, i]));
 
   const idxAt = (d: number, u: number): string => (d === L - 1 && u > 0 ? `(i${d} + ${u})` : `i${d}`);

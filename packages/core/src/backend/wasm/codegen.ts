@@ -9,7 +9,7 @@
  */
 import type { DType } from '../../dtype.js';
 import type { Expr, Kernel } from '../../ir/kernel.js';
-import { exprChildren } from '../../ir/kernel.js';
+import { bodyLevels, exprChildren } from '../../ir/kernel.js';
 import type { UnaryOp } from '../../ir/lazy.js';
 import { BLOCK_F64, BLOCK_VOID, F64, I32, I32_TRUNC_SAT_F64_S, I32_TRUNC_SAT_F64_U, OP, f64, kernelModule, s32, u32 } from './encoding.js';
 
@@ -57,22 +57,7 @@ export function kernelWasm(k: Kernel): Uint8Array {
   const OUT = nIn;
   const I = (d: number) => nIn + 1 + d;
   const O = nIn + 1 + L;
-  const level = new Map<Expr, number>();
-  const order: Expr[] = [];
-  const visit = (e: Expr): number => {
-    const known = level.get(e);
-    if (known !== undefined) return known;
-    let lv = -1;
-    if (e.t === 'load') {
-      const inp = k.inputs[e.i]!;
-      for (let d = 0; d < L; d++) if (inp.strides[d] !== 0 || inp.masks?.[d]) lv = d;
-    }
-    for (const c of exprChildren(e)) lv = Math.max(lv, visit(c));
-    level.set(e, lv);
-    order.push(e);
-    return lv;
-  };
-  visit(k.body);
+  const { level, order } = bodyLevels(k);
   const epiOrder: Expr[] = [];
   const seenEpi = new Set<Expr>();
   const visitEpi = (e: Expr): void => {
