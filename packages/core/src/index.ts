@@ -26,5 +26,6 @@ export { kernelStats, resetKernelStats, type KernelStats } from './stats.js';
 export { manualSeed, defaultGenerator, MT19937 } from './random/index.js';
 export { np, NDArray } from './np/index.js';
 export { promoteTypes, type DType, type HostArray, type TypedArray } from './dtype.js';
-export { Callable, newless, walkNamed, walkNodes, bindArgs, isKeywords, print, pyStr, pyRepr, type Newless, type WalkSpec } from './interop/index.js';
+export { inspectSymbol } from './interop/callable.js';
+export { Callable, newless, walkNamed, walkNodes, bindArgs, isKeywords, print, pyStr, pyRepr, pyFloatRepr, type Newless, type WalkSpec } from './interop/index.js';
 export { RosettaError, ShapeError, DTypeError, ValueError, BackendError, IndexError } from './errors.js';

@@ -2,10 +2,8 @@
  * `mindspore.Tensor(input_data, dtype)`: a core tensor with MindSpore's method names and NumPy-style
  * printing (`0.033333335`, `[[1. 0. 2.]\n [1. 2. 3.]]`). Usable with and without `new`.
  */
-import { indexTensor, newless, tensor as coreTensor, toNumpy, type NDArray as NpArray, type Tensor as CoreTensor, type TensorData } from '@rosetta/core';
+import { inspectSymbol, indexTensor, newless, tensor as coreTensor, toNumpy, type NDArray as NpArray, type Tensor as CoreTensor, type TensorData } from '@rosetta/core';
 import { Type, coreDType } from './dtype.js';
-
-const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
 /** A Tensor or a Python number operand. */
 export type Operand = TensorImpl | number;
@@ -82,7 +80,7 @@ export class TensorImpl {
 
   /** MindSpore prints a tensor as NumPy prints the array. */
   toString(): string { return String(this.asnumpy()); }
-  [INSPECT](): string { return this.toString(); }
+  [inspectSymbol](): string { return this.toString(); }
 }
 
 /** The MindSpore Tensor of a core tensor. */

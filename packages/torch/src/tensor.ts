@@ -2,12 +2,10 @@
  * `torch.Tensor`: a core tensor with PyTorch's method names, autograd attributes (`requires_grad`,
  * `grad`, `grad_fn`, `is_leaf`, `backward`) and printing (`tensor(0.5493)`).
  */
-import { indexTensor, noGrad, toBackend, toNumpy, type Tensor as CoreTensor, type NDArray as NpArray } from '@rosetta/core';
+import { inspectSymbol, indexTensor, noGrad, toBackend, toNumpy, type Tensor as CoreTensor, type NDArray as NpArray } from '@rosetta/core';
 import { deviceBackend } from './device.js';
 import { coreDType, dtype as DTypeObj, type dtype } from './dtype.js';
 import { formatTensor } from './format.js';
-
-const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
 /** A tensor or a Python number operand. */
 export type Operand = Tensor | number;
@@ -180,7 +178,7 @@ export class Tensor {
     else if (this.requires_grad) extras.push('requires_grad=True');
     return formatTensor(this.value, extras);
   }
-  [INSPECT](): string { return this.toString(); }
+  [inspectSymbol](): string { return this.toString(); }
 }
 
 function scaled(o: Operand, alpha: number): CoreTensor | number {

@@ -3,4 +3,4 @@ export { Callable } from './callable.js';
 export { newless, type Newless } from './newless.js';
 export { walkNamed, walkNodes, type WalkSpec } from './walk.js';
 export { bindArgs, isKeywords } from './args.js';
-export { print, pyStr, pyRepr } from './print.js';
+export { print, pyStr, pyRepr, pyFloatRepr } from './print.js';

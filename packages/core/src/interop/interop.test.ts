@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Callable, bindArgs, isKeywords, newless, print, pyStr, walkNamed, walkNodes } from './index.js';
+import { Callable, bindArgs, isKeywords, newless, print, pyFloatRepr, pyStr, walkNamed, walkNodes } from './index.js';
 
 class Param {
   constructor(readonly v: number) {}
@@ -94,6 +94,7 @@ describe('print / pyStr', () => {
     expect(pyStr({ loss: 0.5 })).toBe("{'loss': 0.5}");
     expect(pyStr(NaN)).toBe('nan');
     expect(pyStr([1e-5, 0.0001, 1.5e16, 123.25, -2e-7])).toBe('[1e-05, 0.0001, 1.5e+16, 123.25, -2e-07]');
+    expect([2, 6.525373935699463, 1e-5].map(pyFloatRepr)).toEqual(['2.0', '6.525373935699463', '1e-05']);
   });
   it('prints space-separated str() of each argument', () => {
     const lines: string[] = [];

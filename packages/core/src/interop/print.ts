@@ -26,6 +26,11 @@ export function pyRepr(v: unknown): string {
   return String(v);
 }
 
+/** `repr` of a value known to be a Python float: `1.0` for whole numbers, else {@link pyRepr}. */
+export function pyFloatRepr(v: number): string {
+  return Number.isInteger(v) ? v.toFixed(1) : pyRepr(v);
+}
+
 /** `print(*args)`: writes the arguments' `str()` joined by `sep` (default ' ') to the console. */
 export function print(...args: unknown[]): void {
   console.log(args.map(pyStr).join(' '));

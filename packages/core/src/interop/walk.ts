@@ -4,6 +4,7 @@
  * `__init__`: `fc.weight`, `layers.0.bias`. Facades say what a leaf (parameter) and a node
  * (module/cell/block) are; arrays and plain objects of them are walked with their keys.
  */
+import { isKeywords } from './args.js';
 
 export interface WalkSpec<L> {
   /** A member to report (a parameter, a buffer). */
@@ -18,7 +19,7 @@ export interface WalkSpec<L> {
 function* expand(value: unknown, name: string): Generator<[string, unknown]> {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) yield* expand(value[i], `${name}.${i}`);
-  } else if (isPlainObject(value)) {
+  } else if (isKeywords(value)) {
     for (const [k, v] of Object.entries(value)) yield* expand(v, `${name}.${k}`);
   } else {
     yield [name, value];
@@ -66,10 +67,4 @@ export function* walkNodes(root: object, isNode: (v: unknown) => boolean, prefix
     }
   }
   yield* visit(root, prefix);
-}
-
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  if (v === null || typeof v !== 'object') return false;
-  const proto = Object.getPrototypeOf(v);
-  return proto === Object.prototype || proto === null;
 }

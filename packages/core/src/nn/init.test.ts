@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { manualSeed } from '../random/generator.js';
 import { zeros } from '../tensor/create.js';
 import {
-  calculateFanInAndFanOut, calculateGain, constant_, kaimingNormal_, kaimingUniform_, normal_, ones_,
+  calculateFanInAndFanOut, calculateGain, constant_, kaimingNormal_, kaimingUniform_, linearDefaultInit_, normal_, ones_,
   truncNormal_, uniform_, varianceScaling_, xavierNormal_, xavierUniform_,
 } from './init.js';
 
@@ -84,8 +84,7 @@ describe('initializers', () => {
 });
 
 describe('linearDefaultInit_ (PyTorch nn.Linear / MindSpore nn.Dense)', () => {
-  it('draws weight and bias from U(−1/√in, 1/√in)', async () => {
-    const { linearDefaultInit_ } = await import('./init.js');
+  it('draws weight and bias from U(−1/√in, 1/√in)', () => {
     manualSeed(9);
     const w = zeros([400, 16]);
     const b = zeros([50]);

@@ -1,6 +1,7 @@
 /** Helpers shared by the update rules: realized state tensors and the gradient preamble. */
 import { ShapeError } from '../errors.js';
 import { realizeAsLoad } from '../ir/schedule.js';
+import { shapesEqual } from '../shape.js';
 import { Tensor } from '../tensor/tensor.js';
 
 /** `t`'s value computed now into its own buffer, so optimizer state never grows an expression. */
@@ -20,9 +21,7 @@ export function effectiveGrad(param: Tensor, grad: Tensor, weightDecay: number, 
 
 /** Throws unless `param` and `grad` have the same shape (`op` names the optimizer). */
 export function checkPair(op: string, param: Tensor, grad: Tensor): void {
-  const a = param.shape;
-  const b = grad.shape;
-  if (a.length !== b.length || a.some((n, i) => n !== b[i])) {
-    throw new ShapeError(`${op}: gradient shape [${b.join(', ')}] does not match parameter shape [${a.join(', ')}]`);
+  if (!shapesEqual(param.shape, grad.shape)) {
+    throw new ShapeError(`${op}: gradient shape [${grad.shape.join(', ')}] does not match parameter shape [${param.shape.join(', ')}]`);
   }
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CpuBackend } from '../backend/cpu/index.js';
 import { registerBackend } from '../backend/registry.js';
 import { tensor } from './create.js';
+import { toNumpy } from './to-numpy.js';
 import { toBackend } from './transfer.js';
 
 registerBackend('cpu-second', () => new CpuBackend());
@@ -33,8 +34,7 @@ describe('toBackend', () => {
 });
 
 describe('toNumpy', () => {
-  it('copies value, shape and dtype into an np array that prints as NumPy', async () => {
-    const { toNumpy } = await import('./to-numpy.js');
+  it('copies value, shape and dtype into an np array that prints as NumPy', () => {
     const a = toNumpy(tensor([[1, 0, 2], [1, 2, 3]]));
     expect(a.shape).toEqual([2, 3]);
     expect(a.dtype).toBe('float32');

@@ -1,4 +1,5 @@
 /** `gluon.ParameterDict`: parameters by full name, as `Block.collect_params()` returns them. */
+import { bindArgs } from '@rosetta/core';
 import { Parameter } from './parameter.js';
 
 export class ParameterDict {
@@ -34,10 +35,8 @@ export class ParameterDict {
 
   /** `initialize(init=Uniform(), ctx=None, verbose=False, force_reinit=False)` on every parameter. */
   initialize(...args: unknown[]): void {
-    const last = args[args.length - 1];
-    const kw = last !== null && typeof last === 'object' && Object.getPrototypeOf(last) === Object.prototype ? (last as { force_reinit?: boolean; init?: unknown }) : {};
-    const init = kw.init ?? (args.length && args[0] !== kw ? args[0] : null);
-    for (const p of this.values()) p.initialize({ default_init: init, force_reinit: kw.force_reinit ?? false });
+    const o = bindArgs('initialize', ['init', 'ctx', 'verbose', 'force_reinit'], { init: null as unknown, ctx: null as unknown, verbose: false, force_reinit: false }, args);
+    for (const p of this.values()) p.initialize({ default_init: o.init, force_reinit: o.force_reinit });
   }
 
   /** `zero_grad()` on every parameter. */

@@ -2,7 +2,7 @@
  * `gluon.Parameter`: a named weight with MXNet's deferred initialization (unknown dimensions are 0
  * until the first forward pass fixes them), `data()`, `grad()`, `set_data`, `zero_grad`.
  */
-import { bindArgs, zeros, type Tensor } from '@rosetta/core';
+import { bindArgs, zeros, zerosLike, type Tensor } from '@rosetta/core';
 import { attach } from '../autograd/state.js';
 import { checkDType, wrap } from '../ndarray/convert.js';
 import type { NDArray } from '../ndarray/ndarray.js';
@@ -114,7 +114,7 @@ export class Parameter {
   grad(): NDArray {
     const t = this.checked();
     if (this.grad_req === 'null') throw new Error(`Cannot get gradient array for Parameter '${this.name}' because grad_req='null'`);
-    return wrap(t.grad ?? t.mul(0).detach());
+    return wrap(t.grad ?? zerosLike(t));
   }
 
   /** `list_data()` / `list_grad()`: one context here. */

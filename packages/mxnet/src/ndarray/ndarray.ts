@@ -3,12 +3,10 @@
  * its gradient conventions (`attach_grad`, `grad`, `backward` of a non-scalar = of its sum) and its
  * print format (`\n[1.5]\n<NDArray 1 @cpu(0)>`).
  */
-import { indexTensor, ones, toNumpy, type Tensor, type NDArray as NpArray } from '@rosetta/core';
+import { inspectSymbol, indexTensor, ones, toNumpy, zerosLike, type Tensor, type NDArray as NpArray } from '@rosetta/core';
 import { attach, clearWriteGrads, gradReqOf, type GradReq } from '../autograd/state.js';
 import { cpu, type Context } from '../context.js';
 import { checkDType, unwrap, wrap, type Operand } from './convert.js';
-
-const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 
 /** Axis arguments: one axis, several, or all (undefined). */
 export type Axis = number | readonly number[] | undefined;
@@ -59,7 +57,7 @@ export class NDArray {
   get grad(): NDArray | null {
     const t = this.tensor;
     if (t.grad) return wrap(t.grad);
-    return gradReqOf(t) === undefined || gradReqOf(t) === 'null' ? null : wrap(t.mul(0).detach());
+    return gradReqOf(t) === undefined || gradReqOf(t) === 'null' ? null : wrap(zerosLike(t));
   }
 
   /**
@@ -159,7 +157,7 @@ export class NDArray {
     return `\n${String(this.asnumpy())}\n<NDArray ${this.shape.join('x')} @${this.context}>`;
   }
 
-  [INSPECT](): string {
+  [inspectSymbol](): string {
     return this.toString();
   }
 }

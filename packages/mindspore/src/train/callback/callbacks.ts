@@ -3,7 +3,7 @@
  * …), `RunContext`, `LossMonitor(per_print_times=1)` printing `epoch: 1 step: 10, loss is 6.52…`,
  * and `TimeMonitor`.
  */
-import { newless, pyRepr } from '@rosetta/core';
+import { newless, pyFloatRepr } from '@rosetta/core';
 import type { Tensor } from '../../tensor.js';
 
 /** What a callback sees (`run_context.original_args()`). */
@@ -49,9 +49,6 @@ export class Callback {
   end(_ctx: RunContext): void {}
 }
 
-/** A Python float's repr (`6.525373935699463`, `2.0`). */
-const floatRepr = (v: number): string => (Number.isInteger(v) ? v.toFixed(1) : pyRepr(v));
-
 /** `LossMonitor(per_print_times=1)`: prints the loss every `per_print_times` steps; NaN/Inf stops training with an error. */
 class LossMonitorImpl extends Callback {
   constructor(readonly per_print_times = 1) {
@@ -67,7 +64,7 @@ class LossMonitorImpl extends Callback {
     const step = ((p.cur_step_num - 1) % p.batch_num) + 1;
     if (!Number.isFinite(loss)) throw new Error(`epoch: ${p.cur_epoch_num} step: ${step}. Invalid loss, terminating training.`);
     if (this.per_print_times !== 0 && p.cur_step_num % this.per_print_times === 0) {
-      console.log(`epoch: ${p.cur_epoch_num} step: ${step}, loss is ${floatRepr(loss)}`);
+      console.log(`epoch: ${p.cur_epoch_num} step: ${step}, loss is ${pyFloatRepr(loss)}`);
     }
   }
 }

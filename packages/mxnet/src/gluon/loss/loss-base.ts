@@ -3,13 +3,11 @@
  * elementwise loss with one core function; this base applies Gluon's `_apply_weighting`
  * (× sample_weight × weight) and the per-sample mean over every axis but `batch_axis`.
  */
-import { applyWeighting, reduceLoss, type Tensor } from '@rosetta/core';
+import { applyWeighting, pyFloatRepr, reduceLoss, type Tensor } from '@rosetta/core';
 import { tensorArg, wrap } from '../../ndarray/convert.js';
 import type { NDArray } from '../../ndarray/ndarray.js';
 import { HybridBlockImpl } from '../block.js';
 
-/** Python's repr of a float option (`1.0`, `None`). */
-const pyFloat = (v: number | null): string => (v === null ? 'None' : Number.isInteger(v) ? v.toFixed(1) : String(v));
 
 export class LossImpl extends HybridBlockImpl {
   readonly _weight: number | null;
@@ -51,7 +49,7 @@ export class LossImpl extends HybridBlockImpl {
 
   /** `L2Loss(batch_axis=0, w=1.0)`, as Gluon prints a loss. */
   override toString(): string {
-    return `${this.lossName}(batch_axis=${this._batch_axis}, w=${pyFloat(this._weight)})`;
+    return `${this.lossName}(batch_axis=${this._batch_axis}, w=${this._weight === null ? 'None' : pyFloatRepr(this._weight)})`;
   }
 }
 export interface LossImpl {
