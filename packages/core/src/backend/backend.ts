@@ -7,6 +7,8 @@ export interface DeviceBuffer {
   readonly backend: Backend;
   readonly dtype: DType;
   readonly size: number;
+  /** Set by `Tensor.dispose()`: the memory was freed and the buffer may not be read again. */
+  disposed?: boolean;
 }
 
 /**
@@ -30,4 +32,6 @@ export interface Backend {
   gather(spec: GatherSpec, src: DeviceBuffer, index: DeviceBuffer, out: DeviceBuffer): void;
   /** out (already holding the base values) [..., index[..., j, ...], ...] += src[..., j, ...] along `spec.axis`. */
   scatterAdd(spec: GatherSpec, index: DeviceBuffer, src: DeviceBuffer, out: DeviceBuffer): void;
+  /** Frees a buffer's memory now (backends whose memory the JS garbage collector does not manage). */
+  dispose?(buf: DeviceBuffer): void;
 }

@@ -15,7 +15,7 @@ import { contiguousView, isIdentity } from './view.js';
  * that tree holds just this one reduction. Other reductions are realized first.
  */
 export function realize(node: Lazy): DeviceBuffer {
-  if (node.buf) return node.buf;
+  if (node.buf) return live(node.buf);
   if (node.kind === 'load' && isIdentity(node.view, node.src.size)) return (node.buf = node.src);
   // Fast path: a tree whose only reduction (if any) is its root needs no scheduling.
   const root = node.kind === 'reduce' ? node : null;
@@ -50,7 +50,7 @@ function run(node: Lazy, reduce: LReduce | null, sig: Signature): DeviceBuffer {
   let backend: Backend | null = null;
   for (let i = 0; i < n; i++) {
     const leaf = i < sig.body.length ? sig.body[i]! : sig.epi[i - sig.body.length]!;
-    const src = leaf.buf ?? leafView(leaf).src;
+    const src = live(leaf.buf ?? leafView(leaf).src);
     buffers[i] = src;
     offsets[i] = leaf.buf ? 0 : leafView(leaf).view.offset;
     if (backend === null) backend = src.backend;
@@ -63,6 +63,12 @@ function run(node: Lazy, reduce: LReduce | null, sig: Signature): DeviceBuffer {
   noteLaunch(backend.run(kernel, buffers, offsets, out));
   node.buf = out;
   return out;
+}
+
+/** The buffer, unless `dispose()` freed it. */
+function live(buf: DeviceBuffer): DeviceBuffer {
+  if (buf.disposed) throw new BackendError('a tensor was used after dispose(): its memory was freed');
+  return buf;
 }
 
 /** Whether an unrealized reduction sits anywhere in an elementwise tree. */

@@ -85,6 +85,20 @@ export class Tensor {
     return nest(0, 0);
   }
 
+  /**
+   * Frees this tensor's memory now instead of when it is garbage-collected (`tf.Tensor.dispose()`;
+   * PyTorch has none). Only a computed value owns memory: a lazy expression has none yet, and a
+   * view (`reshape` of a permuted tensor, `slice`, …) reads its base's buffer, which stays.
+   * NOTE: tensors sharing the buffer (`detach()`, identity reshapes, the base of a view) are freed
+   * with it; using any of them afterwards throws.
+   */
+  dispose(): void {
+    const buf = this.lazy.buf;
+    if (!buf || buf.disposed) return;
+    buf.disposed = true;
+    this.backend.dispose?.(buf);
+  }
+
   /** A tensor sharing this value, cut from the tape (`detach()`). */
   detach(): Tensor {
     return new Tensor(this.lazy, this.backend);

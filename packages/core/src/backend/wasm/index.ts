@@ -6,6 +6,7 @@ import { gatherHost, scatterAddHost } from '../cpu/index-kernels.js';
 import { kernelLib } from '../cpu/kernel-lib.js';
 import { matmulHost } from '../cpu/matmul.js';
 import { HOST_FUNCTIONS, elemShift, kernelWasm } from './codegen.js';
+import { BufferCollector } from './collector.js';
 import { WasmMemory } from './memory.js';
 
 /** A buffer in wasm memory: its byte address and reserved bytes. */
@@ -19,17 +20,17 @@ type RunFn = (...bases: number[]) => void;
 /**
  * The wasm backend: each kernel becomes a WebAssembly module generated from the kernel IR by the
  * in-tree assembler (cached by the IR's structural key) over one shared memory. Buffers are freed
- * when their tensors are garbage-collected (FinalizationRegistry). Matmul and the index kernels
+ * by `dispose()` and when their tensors are garbage-collected (`BufferCollector`). Matmul and the index kernels
  * run the shared host routines on views of the wasm memory.
  * NOTE: scalar f64 code for now; SIMD128, threads and the vectorised math are to come.
  */
 export class WasmBackend implements Backend {
   readonly name = 'wasm';
   readonly syncRead = true;
-  readonly mem = new WasmMemory();
+  private readonly collector = new BufferCollector(([addr, bytes]) => this.mem.release(addr, bytes));
+  readonly mem = new WasmMemory(() => this.collector.collect());
   private readonly cache = new Map<string, RunFn>();
   private readonly imports: WebAssembly.Imports;
-  private readonly registry = new FinalizationRegistry<[number, number]>(([addr, bytes]) => this.mem.release(addr, bytes));
 
   constructor() {
     const lib: Record<string, (...a: number[]) => number> = {
@@ -43,8 +44,15 @@ export class WasmBackend implements Backend {
     const bytes = WasmMemory.bytes(dtype, size);
     const addr = this.mem.alloc(bytes);
     const buf: WasmBuffer = { backend: this, dtype, size, addr, bytes };
-    this.registry.register(buf, [addr, bytes]);
+    this.collector.register(buf, [addr, bytes], buf);
     return buf;
+  }
+
+  /** Frees a buffer now (`tensor.dispose()`); the collector forgets it. */
+  dispose(buf: DeviceBuffer): void {
+    const b = buf as WasmBuffer;
+    this.collector.unregister(b);
+    this.mem.release(b.addr, b.bytes);
   }
 
   private view(buf: DeviceBuffer): TypedArray {

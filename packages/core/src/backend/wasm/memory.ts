@@ -2,18 +2,24 @@ import './wasm-api.js';
 /**
  * The wasm backend's memory: one growable `WebAssembly.Memory` shared by every kernel module, a
  * bump allocator with per-size free lists (training loops reuse the same sizes), and typed-array
- * views created on demand (growing the memory detaches old views).
+ * views created on demand (growing the memory detaches old views). Before growing by a large
+ * step it asks `reclaim` to free collected buffers: once half the reserved bytes (at least
+ * `RECLAIM_MIN`) were handed out since the last reclaim, so the cost stays amortized.
  */
 import { allocStorage, type DType, type TypedArray } from '../../dtype.js';
 import { elemShift } from './codegen.js';
 
 const PAGE = 65536;
 const ALIGN = 8;
+const RECLAIM_MIN = 16 * 1024 * 1024;
 
 export class WasmMemory {
   readonly memory = new WebAssembly.Memory({ initial: 16, maximum: 65536 });
   private top = ALIGN;
   private readonly free = new Map<number, number[]>();
+  private sinceReclaim = 0;
+
+  constructor(private readonly reclaim: () => void = () => {}) {}
 
   /** Bytes reserved for `size` elements of `dtype` (rounded up to 8). */
   static bytes(dtype: DType, size: number): number {
@@ -22,8 +28,15 @@ export class WasmMemory {
 
   /** A block of `bytes` (a multiple of 8); its address. */
   alloc(bytes: number): number {
+    this.sinceReclaim += bytes;
     const reuse = this.free.get(bytes);
     if (reuse?.length) return reuse.pop()!;
+    if (this.top + bytes > this.memory.buffer.byteLength && this.sinceReclaim >= Math.max(RECLAIM_MIN, this.top / 2)) {
+      this.sinceReclaim = 0;
+      this.reclaim();
+      const freed = this.free.get(bytes);
+      if (freed?.length) return freed.pop()!;
+    }
     const addr = this.top;
     this.top += bytes;
     const need = this.top - this.memory.buffer.byteLength;
