@@ -1,23 +1,25 @@
 /**
  * Kernel IR → WebAssembly. One exported `run(base_0 … base_{n−1}, out)` walks the whole loop nest;
  * each base is an element index into the shared memory (buffer address / element size + offset).
- * Values are f64 on the stack (as the cpu backend computes in doubles); loads and stores convert from
- * and to each dtype's storage. Every IR node is computed once, into a local, at the outermost loop
- * where it is invariant; reductions accumulate in f64; the epilogue runs per output element.
- * The transcendental functions are the host's (the same ones the cpu backend calls), so both
- * backends give the same numbers.
+ * Values are f64 (as the cpu backend computes in doubles); loads and stores convert from and to
+ * each dtype's storage. Every IR node is computed once, into a local, at the outermost loop where it
+ * is invariant; reductions accumulate in f64; the epilogue runs per output element. The innermost
+ * loop runs two elements per step in SIMD128 (f64x2, see `vector.ts`) when its reads are contiguous,
+ * then finishes in scalar code. Float32 kernels use the module's own vectorised exp/expm1/log/log1p/
+ * tanh (`vmath.ts`); float64 kernels and sin/cos/pow call the host's `Math` functions.
  */
 import type { DType } from '../../dtype.js';
 import type { Expr, Kernel } from '../../ir/kernel.js';
 import { bodyLevels, exprChildren } from '../../ir/kernel.js';
 import type { UnaryOp } from '../../ir/lazy.js';
-import { BLOCK_F64, BLOCK_VOID, F64, I32, I32_TRUNC_SAT_F64_S, I32_TRUNC_SAT_F64_U, OP, f64, kernelModule, s32, u32 } from './encoding.js';
+import { BLOCK_F64, BLOCK_VOID, F64, I32, I32_TRUNC_SAT_F64_S, I32_TRUNC_SAT_F64_U, OP, V128, f64, kernelModule, s32, u32 } from './encoding.js';
+import { vectorLoop, vectorizable } from './vector.js';
+import { scalarCall, vmathFunctions, vmathOf, type VMathName } from './vmath.js';
 
 /** Host functions every kernel module imports, in this order (arity 1 unless noted). */
 export const HOST_FUNCTIONS = [
   { name: 'exp', arity: 1 }, { name: 'log', arity: 1 }, { name: 'sin', arity: 1 }, { name: 'cos', arity: 1 },
-  { name: 'tanh', arity: 1 }, { name: 'log1p', arity: 1 }, { name: 'expm1', arity: 1 }, { name: 'exp32', arity: 1 },
-  { name: 'log1p32', arity: 1 }, { name: 'pow', arity: 2 },
+  { name: 'tanh', arity: 1 }, { name: 'log1p', arity: 1 }, { name: 'expm1', arity: 1 }, { name: 'pow', arity: 2 },
 ] as const;
 const fnIndex = (n: (typeof HOST_FUNCTIONS)[number]['name']): number => HOST_FUNCTIONS.findIndex((f) => f.name === n);
 
@@ -27,7 +29,7 @@ export function elemShift(dtype: DType): number {
 }
 
 /** Load the element at byte address (on the stack) of `dtype` and leave it as f64. */
-function loadAs(dtype: DType): number[] {
+export function loadAs(dtype: DType): number[] {
   switch (dtype) {
     case 'float32': return [OP.f32_load, 2, 0, OP.f64_promote_f32];
     case 'float64': case 'int64': return [OP.f64_load, 3, 0];
@@ -37,7 +39,7 @@ function loadAs(dtype: DType): number[] {
 }
 
 /** Store the f64 on the stack at the byte address below it, as `dtype`. */
-function storeAs(dtype: DType): number[] {
+export function storeAs(dtype: DType): number[] {
   switch (dtype) {
     case 'float32': return [OP.f32_demote_f64, OP.f32_store, 2, 0];
     case 'float64': case 'int64': return [OP.f64_store, 3, 0];
@@ -75,6 +77,13 @@ export function kernelWasm(k: Kernel): Uint8Array {
   const ACC = F0 + slot.size;
   const TMP = ACC + 1;
   const nF64 = slot.size + 2;
+  const V0 = TMP + 1;
+  const used = new Set<VMathName>();
+  [...order, ...epiOrder].forEach((e) => {
+    const m = e.t === 'un' ? vmathOf(e.op, e.dtype) : null;
+    if (m) used.add(m);
+  });
+  const helpers = vmathFunctions(used, HOST_FUNCTIONS.length + 1);
 
   const get = (i: number) => [OP.local_get, ...u32(i)];
   const set = (i: number) => [OP.local_set, ...u32(i)];
@@ -83,7 +92,8 @@ export function kernelWasm(k: Kernel): Uint8Array {
   const val = (e: Expr): number[] => (e.t === 'const' ? f64c(e.v) : e.t === 'acc' ? get(ACC) : get(slot.get(e)!));
 
   const addr = (base: number[], shift: number): number[] => (shift ? [...base, ...i32c(shift), OP.i32_shl] : base);
-  const loadBody = (e: Extract<Expr, { t: 'load' }>): number[] => {
+  /** Byte address of a load's element at the current loop indices. */
+  const loadAddr = (e: Extract<Expr, { t: 'load' }>): number[] => {
     const inp = k.inputs[e.i]!;
     const lv = level.get(e)!;
     const idx = [...get(e.i)];
@@ -92,7 +102,12 @@ export function kernelWasm(k: Kernel): Uint8Array {
       if (st === 0) continue;
       idx.push(...get(I(j)), ...(st === 1 ? [] : [...i32c(st), OP.i32_mul]), OP.i32_add);
     }
-    const read = [...addr(idx, elemShift(inp.dtype)), ...loadAs(inp.dtype)];
+    return addr(idx, elemShift(inp.dtype));
+  };
+  const outAddr = (): number[] => addr([...get(OUT), ...get(O), OP.i32_add], elemShift(k.outDtype));
+  const loadBody = (e: Extract<Expr, { t: 'load' }>): number[] => {
+    const inp = k.inputs[e.i]!;
+    const read = [...loadAddr(e), ...loadAs(inp.dtype)];
     const conds: number[][] = [];
     (inp.masks ?? []).forEach((m, d) => {
       if (m) conds.push([...get(I(d)), ...i32c(m[0]), OP.i32_ge_s, ...get(I(d)), ...i32c(m[1]), OP.i32_lt_s, OP.i32_and]);
@@ -113,9 +128,11 @@ export function kernelWasm(k: Kernel): Uint8Array {
       case 'not': return [...a, ...f64c(0), OP.f64_eq, ...b2f];
       // NaN stays NaN; otherwise (a > 0) − (a < 0).
       case 'sign': return [...a, ...a, ...f64c(0), OP.f64_gt, ...b2f, ...a, ...f64c(0), OP.f64_lt, ...b2f, OP.f64_sub, ...a, ...a, OP.f64_ne, OP.select];
-      case 'exp': return [...a, OP.call, ...u32(fnIndex(dtype === 'float32' ? 'exp32' : 'exp'))];
-      case 'log1p': return [...a, OP.call, ...u32(fnIndex(dtype === 'float32' ? 'log1p32' : 'log1p'))];
-      case 'log': case 'sin': case 'cos': case 'tanh': case 'expm1': return [...a, OP.call, ...u32(fnIndex(op))];
+      case 'exp': case 'log1p': case 'log': case 'tanh': case 'expm1': {
+        const m = vmathOf(op, dtype);
+        return m ? [...a, ...scalarCall(helpers.index.get(m)!)] : [...a, OP.call, ...u32(fnIndex(op))];
+      }
+      case 'sin': case 'cos': return [...a, OP.call, ...u32(fnIndex(op))];
     }
   };
   const compute = (e: Expr): number[] => {
@@ -171,8 +188,8 @@ export function kernelWasm(k: Kernel): Uint8Array {
   };
   const emitLevel = (lv: number): number[] =>
     order.filter((e) => level.get(e) === lv && e.t !== 'const').flatMap((e) => [...compute(e), ...set(slot.get(e)!)]);
-  const loop = (d: number, inner: number[]): number[] => [
-    ...i32c(0), ...set(I(d)),
+  const loop = (d: number, inner: number[], from0 = true): number[] => [
+    ...(from0 ? [...i32c(0), ...set(I(d))] : []),
     OP.block, BLOCK_VOID, OP.loop, BLOCK_VOID,
     ...get(I(d)), ...i32c(k.loops[d]!), OP.i32_ge_s, OP.br_if, 1,
     ...emitLevel(d), ...inner,
@@ -180,9 +197,18 @@ export function kernelWasm(k: Kernel): Uint8Array {
     OP.br, 0, OP.end, OP.end,
   ];
   const store = (value: number[]): number[] => [
-    ...addr([...get(OUT), ...get(O), OP.i32_add], elemShift(k.outDtype)), ...value, ...storeAs(k.outDtype),
+    ...outAddr(), ...value, ...storeAs(k.outDtype),
     ...get(O), ...i32c(1), OP.i32_add, ...set(O),
   ];
+  const simd = vectorizable(k, level) ? { k, level, order, slot, val, loadAddr, outAddr, get, set, I, O, ACC, TMP, V0, helpers: helpers.index } : null;
+  let nV128 = 0;
+  /** The innermost loop: SIMD steps then the scalar tail when vectorizable, else scalar. */
+  const innermost = (inner: number[]): number[] => {
+    if (!simd) return loop(L - 1, inner);
+    const v = vectorLoop(simd);
+    nV128 = v.nV128;
+    return [...v.code, ...loop(L - 1, inner, false)];
+  };
 
   let inner: number[];
   if (k.reduceOp === null) {
@@ -195,12 +221,12 @@ export function kernelWasm(k: Kernel): Uint8Array {
       : [...val(k.body), ...set(TMP), ...get(TMP), ...get(ACC), ...get(TMP), ...get(ACC), op === 'max' ? OP.f64_gt : OP.f64_lt,
         ...get(TMP), ...get(TMP), OP.f64_ne, OP.i32_or, OP.select, ...set(ACC)];
     let red = step;
-    for (let d = L - 1; d >= outer; d--) red = loop(d, red);
+    for (let d = L - 1; d >= outer; d--) red = d === L - 1 ? innermost(red) : loop(d, red);
     const epi = k.epilogue ? epiOrder.filter((e) => e.t !== 'const' && e.t !== 'acc').flatMap((e) => [...compute(e), ...set(slot.get(e)!)]) : [];
     inner = [...init, ...set(ACC), ...red, ...epi, ...store(k.epilogue ? val(k.epilogue) : get(ACC))];
   }
   let body = inner;
-  for (let d = outer - 1; d >= 0; d--) body = loop(d, body);
+  for (let d = outer - 1; d >= 0; d--) body = d === L - 1 ? innermost(body) : loop(d, body);
   body = [...i32c(0), ...set(O), ...emitLevel(-1), ...body];
-  return kernelModule(HOST_FUNCTIONS, nIn + 1, [[L + 1, I32], [nF64, F64]], body);
+  return kernelModule(HOST_FUNCTIONS, nIn + 1, { locals: [[L + 1, I32], [nF64, F64], [nV128, V128]], code: body }, helpers.bodies);
 }

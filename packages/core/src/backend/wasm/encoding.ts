@@ -55,6 +55,38 @@ export function section(id: number, content: readonly number[]): number[] {
 
 export const I32 = 0x7f;
 export const F64 = 0x7c;
+export const V128 = 0x7b;
+
+/** A SIMD128 instruction (0xFD prefix) with its immediates. */
+export function simd(op: number, ...imm: number[]): number[] {
+  return [0xfd, ...u32(op), ...imm];
+}
+
+/** `v128.const` of two equal f64 lanes. */
+export function f64x2c(v: number): number[] {
+  return simd(0x0c, ...f64(v), ...f64(v));
+}
+
+/** `v128.const` of two equal i64 lanes. */
+export function i64x2c(v: bigint): number[] {
+  const b = Array.from(new Uint8Array(new BigInt64Array([v]).buffer));
+  return simd(0x0c, ...b, ...b);
+}
+
+/** SIMD128 opcodes (after the 0xFD prefix) the generator emits. */
+export const V = {
+  load: 0x00, store: 0x0b, load64_zero: 0x5d, store64_lane: 0x5b, load32_splat: 0x09,
+  f32x4_splat: 0x13, f64x2_splat: 0x14, f32x4_extract: 0x1f, f64x2_extract: 0x21,
+  f64x2_eq: 0x47, f64x2_ne: 0x48, f64x2_lt: 0x49, f64x2_gt: 0x4a, f64x2_le: 0x4b, f64x2_ge: 0x4c,
+  not: 0x4d, and: 0x4e, andnot: 0x4f, or: 0x50, xor: 0x51, bitselect: 0x52,
+  f32x4_demote: 0x5e, f64x2_promote: 0x5f,
+  f64x2_ceil: 0x74, f64x2_floor: 0x75, f64x2_trunc: 0x7a, f64x2_nearest: 0x94,
+  i64x2_extend_low_i32x4_s: 0xc7, i64x2_shl: 0xcb, i64x2_shr_s: 0xcc, i64x2_shr_u: 0xcd, i64x2_add: 0xce, i64x2_sub: 0xd1,
+  f32x4_add: 0xe4, f32x4_mul: 0xe6,
+  f64x2_abs: 0xec, f64x2_neg: 0xed, f64x2_sqrt: 0xef, f64x2_add: 0xf0, f64x2_sub: 0xf1, f64x2_mul: 0xf2, f64x2_div: 0xf3,
+  f64x2_min: 0xf4, f64x2_max: 0xf5,
+  i32x4_trunc_sat_f64x2_s_zero: 0xfc, f64x2_convert_low_i32x4_s: 0xfe,
+} as const;
 
 /** Opcodes used by the generator (MVP plus the saturating truncations of 0xFC). */
 export const OP = {
@@ -63,7 +95,7 @@ export const OP = {
   i32_load: 0x28, f32_load: 0x2a, f64_load: 0x2b, i32_load8_u: 0x2d,
   i32_store: 0x36, f32_store: 0x38, f64_store: 0x39, i32_store8: 0x3a,
   i32_const: 0x41, f64_const: 0x44,
-  i32_eqz: 0x45, i32_lt_s: 0x48, i32_ge_s: 0x4e,
+  i32_eqz: 0x45, i32_lt_s: 0x48, i32_gt_s: 0x4a, i32_ge_s: 0x4e,
   f64_eq: 0x61, f64_ne: 0x62, f64_lt: 0x63, f64_gt: 0x64, f64_le: 0x65, f64_ge: 0x66,
   i32_add: 0x6a, i32_mul: 0x6c, i32_and: 0x71, i32_or: 0x72, i32_shl: 0x74,
   f64_abs: 0x99, f64_neg: 0x9a, f64_ceil: 0x9b, f64_floor: 0x9c, f64_trunc: 0x9d, f64_nearest: 0x9e, f64_sqrt: 0x9f,
@@ -80,21 +112,37 @@ export const I32_TRUNC_SAT_F64_U = [OP.prefix_fc, 3];
 export const BLOCK_F64 = F64;
 export const BLOCK_VOID = 0x40;
 
-/** A module of one exported function `run` of type `(i32 × nParams) → ()`, importing `env.mem` and the host math functions. */
-export function kernelModule(imports: readonly { name: string; arity: 1 | 2 }[], nParams: number, locals: readonly [number, number][], body: readonly number[]): Uint8Array {
+/** A function body: its local declarations (count, type) and code (without the final `end`). */
+export interface FunctionBody {
+  readonly locals: readonly [number, number][];
+  readonly code: readonly number[];
+}
+
+function encodeBody(f: FunctionBody): number[] {
+  const fn = [...vec(f.locals.map(([count, type]) => [...u32(count), type])), ...f.code, OP.end];
+  return [...u32(fn.length), ...fn];
+}
+
+/**
+ * A module whose exported function `run` has type `(i32 × nParams) → ()`; it imports `env.mem` and
+ * the host math functions, and holds `helpers` of type `(v128) → v128` after `run` (function
+ * indices: imports, then run, then helpers).
+ */
+export function kernelModule(
+  imports: readonly { name: string; arity: 1 | 2 }[], nParams: number, run: FunctionBody, helpers: readonly FunctionBody[] = [],
+): Uint8Array {
   const unary = [0x60, ...vec([[F64]]), ...vec([[F64]])];
   const binary = [0x60, ...vec([[F64], [F64]]), ...vec([[F64]])];
   const kernel = [0x60, ...vec(Array.from({ length: nParams }, () => [I32])), ...vec([])];
-  const types = section(1, vec([unary, binary, kernel]));
+  const vunary = [0x60, ...vec([[V128]]), ...vec([[V128]])];
+  const types = section(1, vec([unary, binary, kernel, vunary]));
   const importEntries = [
     [...name('env'), ...name('mem'), 0x02, 0x00, ...u32(0)],
     ...imports.map((f) => [...name('env'), ...name(f.name), 0x00, ...u32(f.arity === 1 ? 0 : 1)]),
   ];
   const importSec = section(2, vec(importEntries));
-  const funcSec = section(3, vec([u32(2)]));
+  const funcSec = section(3, vec([u32(2), ...helpers.map(() => u32(3))]));
   const exportSec = section(7, vec([[...name('run'), 0x00, ...u32(imports.length)]]));
-  const localDecl = vec(locals.map(([count, type]) => [...u32(count), type]));
-  const fn = [...localDecl, ...body, OP.end];
-  const codeSec = section(10, vec([[...u32(fn.length), ...fn]]));
+  const codeSec = section(10, vec([encodeBody(run), ...helpers.map(encodeBody)]));
   return new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...types, ...importSec, ...funcSec, ...exportSec, ...codeSec]);
 }

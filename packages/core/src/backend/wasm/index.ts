@@ -3,7 +3,6 @@ import { allocStorage, type DType, type TypedArray } from '../../dtype.js';
 import type { Kernel } from '../../ir/kernel.js';
 import type { GatherSpec, MatmulSpec } from '../../ir/special.js';
 import { gatherHost, scatterAddHost } from '../cpu/index-kernels.js';
-import { kernelLib } from '../cpu/kernel-lib.js';
 import { matmulHost } from '../cpu/matmul.js';
 import { HOST_FUNCTIONS, elemShift, kernelWasm } from './codegen.js';
 import { BufferCollector } from './collector.js';
@@ -35,7 +34,7 @@ export class WasmBackend implements Backend {
   constructor() {
     const lib: Record<string, (...a: number[]) => number> = {
       exp: Math.exp, log: Math.log, sin: Math.sin, cos: Math.cos, tanh: Math.tanh, log1p: Math.log1p,
-      expm1: Math.expm1, pow: Math.pow, exp32: kernelLib.exp32, log1p32: kernelLib.log1p32,
+      expm1: Math.expm1, pow: Math.pow,
     };
     this.imports = { env: { mem: this.mem.memory, ...Object.fromEntries(HOST_FUNCTIONS.map((f) => [f.name, lib[f.name]!])) } };
   }
