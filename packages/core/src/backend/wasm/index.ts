@@ -6,6 +6,7 @@ import { gatherHost, scatterAddHost } from '../cpu/index-kernels.js';
 import { matmulHost } from '../cpu/matmul.js';
 import { HOST_FUNCTIONS, elemShift, kernelWasm } from './codegen.js';
 import { BufferCollector } from './collector.js';
+import { WasmMatmul } from './matmul.js';
 import { WasmMemory } from './memory.js';
 
 /** A buffer in wasm memory: its byte address and reserved bytes. */
@@ -29,6 +30,7 @@ export class WasmBackend implements Backend {
   private readonly collector = new BufferCollector(([addr, bytes]) => this.mem.release(addr, bytes));
   readonly mem = new WasmMemory(() => this.collector.collect());
   private readonly cache = new Map<string, RunFn>();
+  private readonly matmulF32 = new WasmMatmul(this.mem);
   private readonly imports: WebAssembly.Imports;
 
   constructor() {
@@ -95,8 +97,13 @@ export class WasmBackend implements Backend {
     return fresh;
   }
 
+  /** Float32: the SIMD kernel (`WasmMatmul`); other dtypes: the shared host routine (float64 accumulation). */
   matmul(spec: MatmulSpec, a: DeviceBuffer, b: DeviceBuffer, out: DeviceBuffer): void {
-    matmulHost(spec, this.view(a), this.view(b), this.view(out));
+    if (a.dtype === 'float32' && b.dtype === 'float32' && out.dtype === 'float32') {
+      this.matmulF32.matmul(spec, (a as WasmBuffer).addr, (b as WasmBuffer).addr, (out as WasmBuffer).addr);
+    } else {
+      matmulHost(spec, this.view(a), this.view(b), this.view(out));
+    }
   }
 
   gather(spec: GatherSpec, src: DeviceBuffer, index: DeviceBuffer, out: DeviceBuffer): void {

@@ -52,6 +52,22 @@ describe('wasm backend against cpu', () => {
     close(both(() => core.randn([2, 3]).pad([1, 0], [2, 1]).exp()));
     close(both(() => core.concat([core.randn([2, 2]), core.rand([3, 2])], 0).mul(3)));
   });
+  it('float32 SIMD matmul: row and column remainders, transposed operands, broadcast batches, long K', () => {
+    for (const [m, k, n] of [[1, 1, 1], [3, 5, 2], [4, 8, 8], [5, 7, 9], [17, 33, 13], [9, 784, 10], [2, 3, 17]] as const) {
+      for (const ta of [false, true]) {
+        for (const tb of [false, true]) {
+          close(both(() => {
+            const a = ta ? core.randn([k, m]).transpose(0, 1) : core.randn([m, k]);
+            const b = tb ? core.randn([n, k]).transpose(0, 1) : core.randn([k, n]);
+            return a.matmul(b);
+          }), 2e-5);
+        }
+      }
+    }
+    close(both(() => core.randn([3, 5, 6]).matmul(core.randn([6, 9]))), 1e-6);
+    close(both(() => core.randn([2, 1, 4, 3]).matmul(core.randn([3, 3, 5]))), 1e-6);
+    close(both(() => core.tensor(new Float32Array(4096).fill(0.1)).matmul(core.tensor(new Float32Array(4096).fill(1)))), 1e-6);
+  });
   it('matmul, gather, scatter-add and a loss with its gradient', () => {
     close(both(() => core.randn([3, 5]).matmul(core.randn([5, 2]))), 1e-6);
     close(both(() => core.randn([4, 5]).gather(1, core.tensor([[1], [0], [4], [2]], { dtype: 'int64' }))));

@@ -1,0 +1,185 @@
+/**
+ * Float32 matmul in wasm SIMD128: B is packed into panels of 8 columns (K × 8 floats each,
+ * contiguous, zero-padded past N), then a 4 × 8 register-blocked micro-kernel (8 f32x4
+ * accumulators, A read through its strides and splatted) walks each panel for blocks of four rows
+ * of A, and single rows for the rest. The last panel's partial columns are stored lane by lane.
+ * NOTE: float32 products accumulate in float32 for 32 steps of k at a time (as XNNPACK and ORT do for
+ * all of K), then in float64: the error stays near the cpu backend's (float64 throughout), not
+ * growing with K.
+ */
+import type { MatmulSpec } from '../../ir/special.js';
+import { BLOCK_VOID, I32, OP, V, V128, kernelModule, s32, simd, u32 } from './encoding.js';
+import type { WasmMemory } from './memory.js';
+
+// Parameters and locals of the micro-kernel function.
+const A = 0, LDA = 1, LDK = 2, BP = 3, C = 4, M = 5, N = 6, K = 7, TMP = 8;
+/** Rows per register block: 2·ROWS accumulators + B's two vectors + A's splat fit x64's 16 vector registers. */
+const ROWS = 4;
+/** Steps of k accumulated in float32 before the partial sums move to float64. */
+const KBLOCK = 32;
+const J = 9, I = 10, KK = 11, PB = 12, PC = 13, T = 14, PANEL = 15, KEND = 16, PA = 17 /* ROWS of them */;
+const ACC = PA + ROWS /* 2·ROWS */, B0 = ACC + 2 * ROWS, B1 = B0 + 1, AV = B1 + 1, SUM = AV + 1 /* 4·ROWS */;
+
+const get = (i: number) => [OP.local_get, ...u32(i)];
+const set = (i: number) => [OP.local_set, ...u32(i)];
+const i32c = (v: number) => [OP.i32_const, ...s32(v)];
+const add = (i: number, by: number[]) => [...get(i), ...by, OP.i32_add, ...set(i)];
+const I32_SUB = 0x6b;
+const I32_LE_S = 0x4c;
+
+/** `while (cond) body` */
+function whileLoop(cond: number[], body: number[]): number[] {
+  return [OP.block, BLOCK_VOID, OP.loop, BLOCK_VOID, ...cond, OP.i32_eqz, OP.br_if, 1, ...body, OP.br, 0, OP.end, OP.end];
+}
+
+/** Stores two accumulators as C's row at PC: whole when 8 columns remain, else lane by lane through TMP. */
+function storeRow(v0: number, v1: number): number[] {
+  return [
+    ...get(J), ...i32c(8), OP.i32_add, ...get(N), I32_LE_S,
+    OP.if, BLOCK_VOID,
+    ...get(PC), ...get(v0), ...simd(V.store, 0, 0), ...get(PC), ...get(v1), ...simd(V.store, 0, 16),
+    OP.else,
+    ...get(TMP), ...get(v0), ...simd(V.store, 0, 0), ...get(TMP), ...get(v1), ...simd(V.store, 0, 16),
+    ...i32c(0), ...set(T),
+    ...whileLoop([...get(T), ...get(N), ...get(J), I32_SUB, OP.i32_lt_s], [
+      ...get(PC), ...get(T), ...i32c(2), OP.i32_shl, OP.i32_add,
+      ...get(TMP), ...get(T), ...i32c(2), OP.i32_shl, OP.i32_add, OP.f32_load, 2, 0,
+      OP.f32_store, 2, 0,
+      ...add(T, i32c(1)),
+    ]),
+    OP.end,
+  ];
+}
+
+/** i8x16.shuffle moving the high two f32 lanes of a vector to the low ones (for promotion). */
+const HIGH_TO_LOW = simd(V.shuffle, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7);
+/** i8x16.shuffle joining the low halves of two vectors. */
+const JOIN_LOW = simd(V.shuffle, 0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23);
+const ZERO = simd(V.const, ...new Array<number>(16).fill(0));
+
+/**
+ * The row loop for blocks of `R` rows (ROWS or 1), continuing from the current I. Products
+ * accumulate in f32x4 over runs of `KBLOCK` steps of k, each run then added into f64x2 sums (so the
+ * rounding error grows with KBLOCK, not with K), which are rounded to float32 once at the store.
+ */
+function rowBlocks(R: number): number[] {
+  const acc = (r: number, h: number) => ACC + 2 * r + h;
+  const sum = (r: number, h: number, q: number) => SUM + 4 * r + 2 * h + q;
+  const each = (f: (r: number, h: number) => number[]) => Array.from({ length: R }, (_, r) => [0, 1].flatMap((h) => f(r, h))).flat();
+  return whileLoop([...get(I), ...i32c(R), OP.i32_add, ...get(M), I32_LE_S], [
+    ...each((r, h) => [...ZERO, ...set(sum(r, h, 0)), ...ZERO, ...set(sum(r, h, 1))]),
+    ...Array.from({ length: R }, (_, r) => [...get(A), ...get(I), ...i32c(r), OP.i32_add, ...get(LDA), OP.i32_mul, OP.i32_add, ...set(PA + r)]).flat(),
+    ...get(PANEL), ...set(PB),
+    ...i32c(0), ...set(KK),
+    ...whileLoop([...get(KK), ...get(K), OP.i32_lt_s], [
+      ...each((r, h) => [...ZERO, ...set(acc(r, h))]),
+      ...get(KK), ...i32c(KBLOCK), OP.i32_add, ...set(KEND),
+      ...get(KEND), ...get(K), ...get(KEND), ...get(K), OP.i32_lt_s, OP.select, ...set(KEND),
+      ...whileLoop([...get(KK), ...get(KEND), OP.i32_lt_s], [
+        ...get(PB), ...simd(V.load, 0, 0), ...set(B0),
+        ...get(PB), ...simd(V.load, 0, 16), ...set(B1),
+        ...Array.from({ length: R }, (_, r) => [
+          ...get(PA + r), ...simd(V.load32_splat, 2, 0), ...set(AV),
+          ...get(acc(r, 0)), ...get(AV), ...get(B0), ...simd(V.f32x4_mul), ...simd(V.f32x4_add), ...set(acc(r, 0)),
+          ...get(acc(r, 1)), ...get(AV), ...get(B1), ...simd(V.f32x4_mul), ...simd(V.f32x4_add), ...set(acc(r, 1)),
+          ...add(PA + r, get(LDK)),
+        ]).flat(),
+        ...add(PB, i32c(32)),
+        ...add(KK, i32c(1)),
+      ]),
+      ...each((r, h) => [
+        ...get(sum(r, h, 0)), ...get(acc(r, h)), ...simd(V.f64x2_promote), ...simd(V.f64x2_add), ...set(sum(r, h, 0)),
+        ...get(sum(r, h, 1)), ...get(acc(r, h)), ...get(acc(r, h)), ...HIGH_TO_LOW, ...simd(V.f64x2_promote), ...simd(V.f64x2_add), ...set(sum(r, h, 1)),
+      ]),
+    ]),
+    ...each((r, h) => [
+      ...get(sum(r, h, 0)), ...simd(V.f32x4_demote), ...get(sum(r, h, 1)), ...simd(V.f32x4_demote), ...JOIN_LOW, ...set(acc(r, h)),
+    ]),
+    ...Array.from({ length: R }, (_, r) => [
+      ...get(C), ...get(I), ...i32c(r), OP.i32_add, ...get(N), OP.i32_mul, ...get(J), OP.i32_add, ...i32c(2), OP.i32_shl, OP.i32_add, ...set(PC),
+      ...storeRow(acc(r, 0), acc(r, 1)),
+    ]).flat(),
+    ...add(I, i32c(R)),
+  ]);
+}
+
+function matmulModule(): Uint8Array {
+  const code = [
+    ...i32c(0), ...set(J), ...get(BP), ...set(PANEL),
+    ...whileLoop([...get(J), ...get(N), OP.i32_lt_s], [
+      ...i32c(0), ...set(I),
+      ...rowBlocks(ROWS),
+      ...rowBlocks(1),
+      ...add(J, i32c(8)),
+      ...add(PANEL, [...get(K), ...i32c(32), OP.i32_mul]),
+    ]),
+  ];
+  return kernelModule([], 9, { locals: [[ACC - J, I32], [SUM + 4 * ROWS - ACC, V128]], code });
+}
+
+type Kernel = (a: number, lda: number, ldk: number, bp: number, c: number, m: number, n: number, k: number, tmp: number) => void;
+
+/** The float32 matmul over one wasm memory. */
+export class WasmMatmul {
+  private kernel: Kernel | null = null;
+
+  constructor(private readonly mem: WasmMemory) {}
+
+  private run(): Kernel {
+    if (!this.kernel) {
+      const instance = new WebAssembly.Instance(new WebAssembly.Module(matmulModule()), { env: { mem: this.mem.memory } });
+      this.kernel = instance.exports.run as Kernel;
+    }
+    return this.kernel;
+  }
+
+  /** out[b] = A[b] @ B[b] for float32 buffers at byte addresses `a`, `b`, `out` (see `MatmulSpec`). */
+  matmul(s: MatmulSpec, a: number, b: number, out: number): void {
+    const { m, k, n } = s;
+    const panels = Math.ceil(n / 8);
+    const packedBytes = Math.max(8, panels * k * 32);
+    const packed = this.mem.alloc(packedBytes);
+    const tmp = this.mem.alloc(32);
+    const run = this.run();
+    const batchSize = s.batch.reduce((x, y) => x * y, 1);
+    const idx = new Array<number>(s.batch.length).fill(0);
+    let packedFrom = -1;
+    for (let bi = 0; bi < batchSize; bi++) {
+      let ao = s.aOffset;
+      let bo = s.bOffset;
+      for (let d = 0; d < idx.length; d++) {
+        ao += idx[d]! * s.aBatchStrides[d]!;
+        bo += idx[d]! * s.bBatchStrides[d]!;
+      }
+      if (bo !== packedFrom) {
+        this.pack(s, b, bo, packed);
+        packedFrom = bo;
+      }
+      run(a + ao * 4, s.aStrides[0] * 4, s.aStrides[1] * 4, packed, out + bi * m * n * 4, m, n, k, tmp);
+      for (let d = idx.length - 1; d >= 0; d--) {
+        if (++idx[d]! < s.batch[d]!) break;
+        idx[d] = 0;
+      }
+    }
+    this.mem.release(tmp, 32);
+    this.mem.release(packed, packedBytes);
+  }
+
+  /** Copies B (through its strides, from element offset `bo`) into 8-column panels, zero-padded. */
+  private pack(s: MatmulSpec, b: number, bo: number, packed: number): void {
+    const { k, n } = s;
+    const src = new Float32Array(this.mem.memory.buffer, b);
+    const dst = new Float32Array(this.mem.memory.buffer, packed, Math.ceil(n / 8) * k * 8);
+    const [sk, sn] = s.bStrides;
+    let o = 0;
+    for (let j = 0; j < n; j += 8) {
+      const w = Math.min(8, n - j);
+      for (let kk = 0; kk < k; kk++) {
+        const row = bo + kk * sk + j * sn;
+        for (let c = 0; c < w; c++) dst[o + c] = src[row + c * sn]!;
+        for (let c = w; c < 8; c++) dst[o + c] = 0;
+        o += 8;
+      }
+    }
+  }
+}
