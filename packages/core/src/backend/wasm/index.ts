@@ -8,6 +8,7 @@ import { HOST_FUNCTIONS, elemShift, kernelWasm } from './codegen.js';
 import { BufferCollector } from './collector.js';
 import { WasmMatmul } from './matmul.js';
 import { WasmMemory } from './memory.js';
+import { POOL_BASE, POOL_BYTES, writeConstPool } from './vmath.js';
 
 /** A buffer in wasm memory: its byte address and reserved bytes. */
 export interface WasmBuffer extends DeviceBuffer {
@@ -28,7 +29,7 @@ export class WasmBackend implements Backend {
   readonly name = 'wasm';
   readonly syncRead = true;
   private readonly collector = new BufferCollector(([addr, bytes]) => this.mem.release(addr, bytes));
-  readonly mem = new WasmMemory(() => this.collector.collect());
+  readonly mem = new WasmMemory(() => this.collector.collect(), POOL_BASE + POOL_BYTES);
   private readonly cache = new Map<string, RunFn>();
   private readonly matmulF32 = new WasmMatmul(this.mem);
   private readonly imports: WebAssembly.Imports;
@@ -90,6 +91,7 @@ export class WasmBackend implements Backend {
       const instance = new WebAssembly.Instance(new WebAssembly.Module(kernelWasm(kernel)), this.imports);
       fn = instance.exports.run as RunFn;
       this.cache.set(kernel.key, fn);
+      writeConstPool(this.mem.memory.buffer);
     }
     const bases = inputs.map((b, i) => ((b as WasmBuffer).addr >> elemShift(b.dtype)) + offsets[i]!);
     const o = out as WasmBuffer;

@@ -15,11 +15,14 @@ const RECLAIM_MIN = 16 * 1024 * 1024;
 
 export class WasmMemory {
   readonly memory = new WebAssembly.Memory({ initial: 16, maximum: 65536 });
-  private top = ALIGN;
+  private top: number;
   private readonly free = new Map<number, number[]>();
   private sinceReclaim = 0;
 
-  constructor(private readonly reclaim: () => void = () => {}) {}
+  /** `reserved`: bytes at the bottom kept for the kernels' constant pool. */
+  constructor(private readonly reclaim: () => void = () => {}, reserved = 0) {
+    this.top = Math.max(ALIGN, Math.ceil(reserved / ALIGN) * ALIGN);
+  }
 
   /** Bytes reserved for `size` elements of `dtype` (rounded up to 8). */
   static bytes(dtype: DType, size: number): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OP, V, kernelModule, simd, u32 } from './encoding.js';
-import { vmathFunctions, type VMathName } from './vmath.js';
+import { vmathFunctions, writeConstPool, type VMathName } from './vmath.js';
 import './wasm-api.js';
 
 /** A module whose `run(addr)` applies helper `fn` to the two f64 lanes at addr and stores them at addr + 16. */
@@ -11,11 +11,12 @@ function probe(fn: VMathName): (x0: number, x1: number) => [number, number] {
   const code = [...get0, ...get0, ...simd(V.load, 0, 0), OP.call, ...u32(index.get(fn)!), ...simd(V.store, 0, 16)];
   const bytes = kernelModule([], 1, { locals: [], code }, bodies);
   const run = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { mem: memory } }).exports.run as (a: number) => void;
-  const f = new Float64Array(memory.buffer, 0, 4);
+  writeConstPool(memory.buffer);
+  const f = new Float64Array(memory.buffer, 2048, 4);
   return (x0, x1) => {
     f[0] = x0;
     f[1] = x1;
-    run(0);
+    run(2048);
     return [f[2]!, f[3]!];
   };
 }

@@ -16,7 +16,7 @@
  */
 import type { DType } from '../../dtype.js';
 import type { UnaryOp } from '../../ir/lazy.js';
-import { OP, V, V128, f64x2c, i64x2c, simd, u32, type FunctionBody } from './encoding.js';
+import { OP, V, V128, s32, simd, u32, type FunctionBody } from './encoding.js';
 
 export type VMathName = 'exp' | 'expm1' | 'log' | 'log1p' | 'tanh';
 
@@ -24,6 +24,43 @@ export type VMathName = 'exp' | 'expm1' | 'log' | 'log1p' | 'tanh';
 export function vmathOf(op: UnaryOp, dtype: DType): VMathName | null {
   if (dtype !== 'float32') return null;
   return op === 'exp' || op === 'expm1' || op === 'log' || op === 'log1p' || op === 'tanh' ? op : null;
+}
+
+/**
+ * Constants live in a pool at the bottom of the wasm memory (a `v128.load` each, where V8 would
+ * build a `v128.const` from general registers on every call): `POOL_BYTES` reserved from
+ * `POOL_BASE`; the backend writes the pool with `writeConstPool` before running a new module.
+ */
+export const POOL_BASE = 16;
+export const POOL_BYTES = 1024;
+const pool = new Map<string, { addr: number; bytes: Uint8Array }>();
+
+function pooled(bytes: Uint8Array): number[] {
+  const key = bytes.join(',');
+  let entry = pool.get(key);
+  if (!entry) {
+    const addr = POOL_BASE + 16 * pool.size;
+    if (addr + 16 > POOL_BASE + POOL_BYTES) throw new Error('wasm constant pool full (bug)');
+    pool.set(key, (entry = { addr, bytes }));
+  }
+  return [OP.i32_const, ...s32(entry.addr), ...simd(V.load, 4, 0)];
+}
+
+/** Two equal f64 lanes, from the pool. */
+export function f64x2c(x: number): number[] {
+  const b = new Uint8Array(new Float64Array([x, x]).buffer);
+  return pooled(b);
+}
+
+/** Two equal i64 lanes, from the pool. */
+function i64x2c(x: bigint): number[] {
+  return pooled(new Uint8Array(new BigInt64Array([x, x]).buffer));
+}
+
+/** Writes every pooled constant into `memory` (a wasm memory's buffer). */
+export function writeConstPool(memory: ArrayBuffer): void {
+  const out = new Uint8Array(memory);
+  for (const { addr, bytes } of pool.values()) out.set(bytes, addr);
 }
 
 const LOG2E = 1.4426950408889634;
@@ -34,11 +71,20 @@ const get = (i: number) => [OP.local_get, ...u32(i)];
 const set = (i: number) => [OP.local_set, ...u32(i)];
 const v = (op: number) => simd(op);
 
-/** `v = a·v + c` folded over coefficients (Horner), value in local `x`, accumulator on the stack. */
-function horner(x: number, coeffs: readonly number[]): number[] {
-  let code = f64x2c(coeffs[coeffs.length - 1]!);
-  for (let i = coeffs.length - 2; i >= 0; i--) code = [...code, ...get(x), ...v(V.f64x2_mul), ...f64x2c(coeffs[i]!), ...v(V.f64x2_add)];
-  return code;
+/**
+ * c₀ + c₁x + … + cₙxⁿ for x in local `x` by Estrin's scheme (pairs, then pairs of pairs), which
+ * keeps the dependency chain short: x² and x⁴ are computed into locals `x2`, `x4` first.
+ */
+function estrin(x: number, x2: number, x4: number, coeffs: readonly number[]): number[] {
+  const power: Record<number, number> = { 1: x, 2: x2, 4: x4 };
+  const poly = (cs: readonly number[]): number[] => {
+    if (cs.length === 1) return f64x2c(cs[0]!);
+    let h = 1;
+    while (h * 2 < cs.length) h *= 2;
+    return [...poly(cs.slice(0, h)), ...poly(cs.slice(h)), ...get(power[h]!), ...v(V.f64x2_mul), ...v(V.f64x2_add)];
+  };
+  if (coeffs.length > 8) throw new Error('estrin: degree above 7 (bug)');
+  return [...get(x), ...get(x), ...v(V.f64x2_mul), ...set(x2), ...get(x2), ...get(x2), ...v(V.f64x2_mul), ...set(x4), ...poly(coeffs)];
 }
 
 /** 2^n for the i64 lanes on the stack (n + 1023 must be a normal exponent), as f64 lanes. */
@@ -46,7 +92,7 @@ const pow2 = [...i64x2c(1023n), ...v(V.i64x2_add), OP.i32_const, 52, ...v(V.i64x
 
 /**
  * Shared by exp and expm1: from x (local 0) leaves expm1(r) in local P and the two scale factors
- * 2^⌊k/2⌋, 2^(k−⌊k/2⌋) in S1, S2. Locals: 1 = k (f64), 2 = r, 3 = P, 4 = S1, 5 = S2, 6 = k (i64).
+ * 2^⌊k/2⌋, 2^(k−⌊k/2⌋) in S1, S2. Locals: 1 = k (f64), 2 = r, 3 = P, 4 = S1, 5 = S2, 6 = k (i64), 7 = r², 8 = r⁴.
  */
 function reduceExp(): number[] {
   const coeffs = [1, 1 / 2, 1 / 6, 1 / 24, 1 / 120, 1 / 720, 1 / 5040, 1 / 40320];
@@ -55,14 +101,14 @@ function reduceExp(): number[] {
     ...get(0), ...f64x2c(LOG2E), ...v(V.f64x2_mul), ...v(V.f64x2_nearest), ...set(1),
     ...get(0), ...get(1), ...f64x2c(LN2_HI), ...v(V.f64x2_mul), ...v(V.f64x2_sub), ...get(1), ...f64x2c(LN2_LO), ...v(V.f64x2_mul), ...v(V.f64x2_sub), ...set(2),
     // expm1(r) = r·(1 + r/2 + r²/6 + …)
-    ...horner(2, coeffs), ...get(2), ...v(V.f64x2_mul), ...set(3),
+    ...estrin(2, 7, 8, coeffs), ...get(2), ...v(V.f64x2_mul), ...set(3),
     ...get(1), ...v(V.i32x4_trunc_sat_f64x2_s_zero), ...v(V.i64x2_extend_low_i32x4_s), ...set(6),
     ...get(6), OP.i32_const, 1, ...v(V.i64x2_shr_s), ...pow2, ...set(4),
     ...get(6), ...get(6), OP.i32_const, 1, ...v(V.i64x2_shr_s), ...v(V.i64x2_sub), ...pow2, ...set(5),
   ];
 }
 
-const EXP_LOCALS: [number, number][] = [[6, V128]];
+const EXP_LOCALS: [number, number][] = [[8, V128]];
 
 const exp: FunctionBody = {
   locals: EXP_LOCALS,
@@ -78,9 +124,9 @@ const expm1: FunctionBody = {
   ],
 };
 
-/** Locals: 0 = x, 1 = xs (scaled), 2 = e (f64), 3 = m, 4 = big mask, 5 = s, 6 = q, 7 = result. */
+/** Locals: 0 = x, 1 = xs (scaled), 2 = e (f64), 3 = m, 4 = big mask, 5 = s, 6 = q, 7 = result, 8 = q², 9 = q⁴. */
 const log: FunctionBody = {
-  locals: [[7, V128]],
+  locals: [[9, V128]],
   code: [
     // Subnormals: scale by 2^54 and take 54 off the exponent.
     ...get(0), ...f64x2c(2 ** -1022), ...v(V.f64x2_lt), ...set(4),
@@ -97,7 +143,7 @@ const log: FunctionBody = {
     ...get(5), ...get(5), ...v(V.f64x2_mul), ...set(6),
     // e·ln2_hi + (2s·(1 + q/3 + … + q⁵/11) + e·ln2_lo)
     ...get(2), ...f64x2c(LN2_HI), ...v(V.f64x2_mul),
-    ...horner(6, [1, 1 / 3, 1 / 5, 1 / 7, 1 / 9, 1 / 11]), ...get(5), ...v(V.f64x2_mul), ...f64x2c(2), ...v(V.f64x2_mul),
+    ...estrin(6, 8, 9, [1, 1 / 3, 1 / 5, 1 / 7, 1 / 9, 1 / 11]), ...get(5), ...v(V.f64x2_mul), ...f64x2c(2), ...v(V.f64x2_mul),
     ...get(2), ...f64x2c(LN2_LO), ...v(V.f64x2_mul), ...v(V.f64x2_add), ...v(V.f64x2_add), ...set(7),
     // +∞ and NaN give themselves, x < 0 gives NaN, 0 gives −∞.
     ...get(7), ...get(0), ...get(0), ...f64x2c(Infinity), ...v(V.f64x2_lt), ...v(V.bitselect), ...set(7),
