@@ -17,6 +17,7 @@ export interface Report {
     results: Partial<Record<LibId, CellOrNote>>;
     /** Rosetta median / peer median; < 1 means Rosetta is faster. */
     ratios: Partial<Record<LibId, number | null>>;
+    wasmRatios: Partial<Record<LibId, number | null>>;
   }[];
 }
 
@@ -35,14 +36,18 @@ export function buildReport(mode: Mode, seed: number, caseIds: CaseId[], workers
       if (r.extra) cell.extra = r.extra;
       results[w.lib] = cell;
     }
-    const ros = results.rosetta;
-    const ratios: Partial<Record<LibId, number | null>> = {};
-    for (const p of PEERS) {
-      const peer = results[p];
-      if (peer) ratios[p] = ros && 'median' in ros && 'median' in peer ? ros.median / peer.median : null;
-    }
+    const ratio = (ros: CellOrNote | undefined) => {
+      const out: Partial<Record<LibId, number | null>> = {};
+      for (const p of PEERS) {
+        const peer = results[p];
+        if (peer) out[p] = ros && 'median' in ros && 'median' in peer ? ros.median / peer.median : null;
+      }
+      return out;
+    };
+    const ratios = ratio(results.rosetta);
+    const wasmRatios = ratio(results['rosetta-wasm']);
     const { warmup, runs } = spec.reps[mode];
-    return { id: spec.id, title: spec.title, size: spec.size(sizes), unit: spec.unit, warmup, runs, results, ratios };
+    return { id: spec.id, title: spec.title, size: spec.size(sizes), unit: spec.unit, warmup, runs, results, ratios, wasmRatios };
   });
   return {
     generated: new Date().toISOString(), mode, seed, node: process.version, cpu: cpus()[0]?.model ?? '?', cores: cpus().length,
@@ -68,6 +73,7 @@ function timeCell(c: CellOrNote | undefined): string {
 export function toMarkdown(r: Report): string {
   const libs = r.libraries.map((l) => l.id);
   const peers = libs.filter((l) => !l.startsWith('rosetta'));
+  const wasmPeers = libs.includes('rosetta-wasm') ? peers : [];
   const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
   const sep = (n: number) => row(Array<string>(n).fill('---'));
   const out: string[] = [
@@ -86,15 +92,17 @@ export function toMarkdown(r: Report): string {
     '',
     `## Times (${r.mode === 'quick' ? 'quick sizes, NOT the target sizes' : 'full sizes'})`,
     '',
-    'Ratio = Rosetta median / peer median; < 1 means Rosetta is faster.',
+    'Ratio = Rosetta median / peer median (`rosetta/…` for the cpu backend, `wasm/…` for the wasm backend); < 1 means Rosetta is faster.',
     '',
-    row(['case', 'size', 'unit', 'warm-up/runs', ...libs, ...peers.map((p) => `rosetta/${p}`), 'target']),
-    sep(5 + libs.length + peers.length),
+    row(['case', 'size', 'unit', 'warm-up/runs', ...libs, ...peers.map((p) => `rosetta/${p}`), ...wasmPeers.map((p) => `wasm/${p}`), 'target', 'wasm target']),
+    sep(6 + libs.length + peers.length + wasmPeers.length),
     ...r.cases.map((c) => row([
       c.title, c.size, c.unit, `${c.warmup}/${c.runs}`,
       ...libs.map((l) => timeCell(c.results[l])),
       ...peers.map((p) => { const x = c.ratios[p]; return x == null ? '–' : x.toFixed(2); }),
+      ...wasmPeers.map((p) => { const x = c.wasmRatios[p]; return x == null ? '–' : x.toFixed(2); }),
       (CASES.find((s) => s.id === c.id)?.target ?? ''),
+      (CASES.find((s) => s.id === c.id)?.wasmTarget ?? ''),
     ])),
     '',
     '## Values read back (agreement check)',

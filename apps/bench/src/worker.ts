@@ -14,6 +14,7 @@ async function loadAdapter(lib: LibId): Promise<LibAdapter> {
     case 'rosetta-wasm': return (await import('./libs/rosetta.js')).rosettaAdapter('wasm');
     case 'tfjs-cpu': return (await import('./libs/tfjs.js')).tfjsAdapter('cpu');
     case 'tfjs-wasm': return (await import('./libs/tfjs.js')).tfjsAdapter('wasm');
+    case 'jax-js': return (await import('./libs/jaxjs.js')).jaxjsAdapter();
     case 'ort': return (await import('./libs/ort.js')).ortAdapter();
     case 'plain-js': return (await import('./libs/plain-js.js')).plainAdapter();
   }
