@@ -17,6 +17,25 @@ export interface MatmulSpec {
   readonly bOffset: number;
 }
 
+/** Calls `f(batchIndex, aOffset, bOffset)` for each batch of a matmul, in output order. */
+export function forEachMatmulBatch(s: MatmulSpec, f: (bi: number, ao: number, bo: number) => void): void {
+  const batchSize = s.batch.reduce((x, y) => x * y, 1);
+  const idx = new Array<number>(s.batch.length).fill(0);
+  for (let bi = 0; bi < batchSize; bi++) {
+    let ao = s.aOffset;
+    let bo = s.bOffset;
+    for (let d = 0; d < idx.length; d++) {
+      ao += idx[d]! * s.aBatchStrides[d]!;
+      bo += idx[d]! * s.bBatchStrides[d]!;
+    }
+    f(bi, ao, bo);
+    for (let d = idx.length - 1; d >= 0; d--) {
+      if (++idx[d]! < s.batch[d]!) break;
+      idx[d] = 0;
+    }
+  }
+}
+
 /**
  * Gather / scatter-add along `axis`, all operands contiguous: `index` has shape `shape`;
  * the gathered-from (or scattered-into) tensor has `srcShape`, equal to `shape` except along `axis`.

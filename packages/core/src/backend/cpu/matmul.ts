@@ -1,5 +1,5 @@
 import type { TypedArray } from '../../dtype.js';
-import type { MatmulSpec } from '../../ir/special.js';
+import { forEachMatmulBatch, type MatmulSpec } from '../../ir/special.js';
 
 /**
  * Batched matmul on host arrays, accumulating in float64. Two loop orders cover strided operands
@@ -9,18 +9,10 @@ import type { MatmulSpec } from '../../ir/special.js';
  */
 export function matmulHost(s: MatmulSpec, a: TypedArray, b: TypedArray, out: TypedArray): void {
   const { m, k, n } = s;
-  const batchSize = s.batch.reduce((x, y) => x * y, 1);
   const acc = new Float64Array(4 * n);
-  const idx = new Array<number>(s.batch.length).fill(0);
   let bRows: TypedArray | null = null;
   if (s.bStrides[1] !== 1 && !(s.aStrides[1] === 1 && s.bStrides[0] === 1)) bRows = new Float64Array(k * n);
-  for (let bi = 0; bi < batchSize; bi++) {
-    let ao = s.aOffset;
-    let bo = s.bOffset;
-    for (let d = 0; d < idx.length; d++) {
-      ao += idx[d]! * s.aBatchStrides[d]!;
-      bo += idx[d]! * s.bBatchStrides[d]!;
-    }
+  forEachMatmulBatch(s, (bi, ao, bo) => {
     const oo = bi * m * n;
     if (s.bStrides[1] === 1) {
       rowsKernel(a, ao, s.aStrides[0], s.aStrides[1], b, bo, s.bStrides[0], m, k, n, out, oo, acc);
@@ -30,11 +22,7 @@ export function matmulHost(s: MatmulSpec, a: TypedArray, b: TypedArray, out: Typ
       for (let kk = 0; kk < k; kk++) for (let j = 0; j < n; j++) bRows[kk * n + j] = b[bo + kk * s.bStrides[0] + j * s.bStrides[1]]!;
       rowsKernel(a, ao, s.aStrides[0], s.aStrides[1], bRows, 0, n, m, k, n, out, oo, acc);
     }
-    for (let d = idx.length - 1; d >= 0; d--) {
-      if (++idx[d]! < s.batch[d]!) break;
-      idx[d] = 0;
-    }
-  }
+  });
 }
 
 /**

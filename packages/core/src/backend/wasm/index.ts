@@ -21,9 +21,10 @@ type RunFn = (...bases: number[]) => void;
 /**
  * The wasm backend: each kernel becomes a WebAssembly module generated from the kernel IR by the
  * in-tree assembler (cached by the IR's structural key) over one shared memory. Buffers are freed
- * by `dispose()` and when their tensors are garbage-collected (`BufferCollector`). Matmul and the index kernels
- * run the shared host routines on views of the wasm memory.
- * NOTE: scalar f64 code for now; SIMD128, threads and the vectorised math are to come.
+ * by `dispose()` and when their tensors are garbage-collected (`BufferCollector`).
+ * Float32 matmul is the SIMD kernel of `matmul.ts`; gather/scatter-add and other matmuls run the
+ * shared host routines on views of the wasm memory.
+ * NOTE: one thread; splitting kernels across workers over a shared memory is not done yet.
  */
 export class WasmBackend implements Backend {
   readonly name = 'wasm';

@@ -7,7 +7,7 @@
  * all of K), then in float64: the error stays near the cpu backend's (float64 throughout), not
  * growing with K.
  */
-import type { MatmulSpec } from '../../ir/special.js';
+import { forEachMatmulBatch, type MatmulSpec } from '../../ir/special.js';
 import { BLOCK_VOID, I32, OP, V, V128, kernelModule, s32, simd, u32 } from './encoding.js';
 import type { WasmMemory } from './memory.js';
 
@@ -141,26 +141,14 @@ export class WasmMatmul {
     const packed = this.mem.alloc(packedBytes);
     const tmp = this.mem.alloc(32);
     const run = this.run();
-    const batchSize = s.batch.reduce((x, y) => x * y, 1);
-    const idx = new Array<number>(s.batch.length).fill(0);
     let packedFrom = -1;
-    for (let bi = 0; bi < batchSize; bi++) {
-      let ao = s.aOffset;
-      let bo = s.bOffset;
-      for (let d = 0; d < idx.length; d++) {
-        ao += idx[d]! * s.aBatchStrides[d]!;
-        bo += idx[d]! * s.bBatchStrides[d]!;
-      }
+    forEachMatmulBatch(s, (bi, ao, bo) => {
       if (bo !== packedFrom) {
         this.pack(s, b, bo, packed);
         packedFrom = bo;
       }
       run(a + ao * 4, s.aStrides[0] * 4, s.aStrides[1] * 4, packed, out + bi * m * n * 4, m, n, k, tmp);
-      for (let d = idx.length - 1; d >= 0; d--) {
-        if (++idx[d]! < s.batch[d]!) break;
-        idx[d] = 0;
-      }
-    }
+    });
     this.mem.release(tmp, 32);
     this.mem.release(packed, packedBytes);
   }
