@@ -62,6 +62,11 @@ export function simd(op: number, ...imm: number[]): number[] {
   return [0xfd, ...u32(op), ...imm];
 }
 
+/** `v128.const` of two equal f64 lanes. */
+export function f64x2Const(v: number): number[] {
+  return simd(0x0c, ...f64(v), ...f64(v));
+}
+
 /** SIMD128 opcodes (after the 0xFD prefix) the generator emits. */
 export const V = {
   load: 0x00, store: 0x0b, const: 0x0c, shuffle: 0x0d, load64_zero: 0x5d, store64_lane: 0x5b, load32_splat: 0x09,

@@ -7,8 +7,8 @@
  */
 import type { Expr, Kernel } from '../../ir/kernel.js';
 import { exprChildren } from '../../ir/kernel.js';
-import { BLOCK_VOID, OP, V, s32, simd, u32 } from './encoding.js';
-import { f64x2c, vmathOf, type VMathName } from './vmath.js';
+import { BLOCK_VOID, OP, V, f64x2Const as f64x2c, s32, simd, u32 } from './encoding.js';
+import { vmathOf, type VMathName } from './vmath.js';
 
 const W = 2;
 

@@ -46,8 +46,8 @@ function pooled(bytes: Uint8Array): number[] {
   return [OP.i32_const, ...s32(entry.addr), ...simd(V.load, 4, 0)];
 }
 
-/** Two equal f64 lanes, from the pool. */
-export function f64x2c(x: number): number[] {
+/** Two equal f64 lanes, from the pool (only the functions' own constants: the pool is fixed-size). */
+function f64x2c(x: number): number[] {
   const b = new Uint8Array(new Float64Array([x, x]).buffer);
   return pooled(b);
 }

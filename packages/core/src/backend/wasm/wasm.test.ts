@@ -46,6 +46,12 @@ describe('wasm backend against cpu', () => {
     close(both(() => core.tensor([1, 0, 1]).gt(0.5).logicalNot().cast('float32')));
     close(both(() => core.tensor([1, 2, 3], { dtype: 'int32' }).mul(2)));
   });
+  it('any number of distinct constants in SIMD kernels (they are not pooled)', () => {
+    withBackend('wasm-test', () => {
+      const x = core.tensor([1, 2, 3, 4]);
+      for (let i = 0; i < 300; i++) expect(x.mul(i + 0.5).sum().item()).toBe(10 * (i + 0.5));
+    });
+  });
   it('views: permutes, slices with negative steps, pads (masked reads), concat', () => {
     close(both(() => core.randn([3, 4]).transpose(0, 1).mul(2)));
     close(both(() => core.randn([6]).slice([[null, null, -2]]).add(1)));
