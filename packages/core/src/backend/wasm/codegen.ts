@@ -29,7 +29,7 @@ export function elemShift(dtype: DType): number {
 }
 
 /** Load the element at byte address (on the stack) of `dtype` and leave it as f64. */
-export function loadAs(dtype: DType): number[] {
+function loadAs(dtype: DType): number[] {
   switch (dtype) {
     case 'float32': return [OP.f32_load, 2, 0, OP.f64_promote_f32];
     case 'float64': case 'int64': return [OP.f64_load, 3, 0];
@@ -39,7 +39,7 @@ export function loadAs(dtype: DType): number[] {
 }
 
 /** Store the f64 on the stack at the byte address below it, as `dtype`. */
-export function storeAs(dtype: DType): number[] {
+function storeAs(dtype: DType): number[] {
   switch (dtype) {
     case 'float32': return [OP.f32_demote_f64, OP.f32_store, 2, 0];
     case 'float64': case 'int64': return [OP.f64_store, 3, 0];
@@ -200,7 +200,7 @@ export function kernelWasm(k: Kernel): Uint8Array {
     ...outAddr(), ...value, ...storeAs(k.outDtype),
     ...get(O), ...i32c(1), OP.i32_add, ...set(O),
   ];
-  const simd = vectorizable(k, level) ? { k, level, order, slot, val, loadAddr, outAddr, get, set, I, O, ACC, TMP, V0, helpers: helpers.index } : null;
+  const simd = vectorizable(k, level) ? { k, level, order, val, loadAddr, outAddr, get, set, I, O, ACC, TMP, V0, helpers: helpers.index } : null;
   let nV128 = 0;
   /** The innermost loop: SIMD steps then the scalar tail when vectorizable, else scalar. */
   const innermost = (inner: number[]): number[] => {

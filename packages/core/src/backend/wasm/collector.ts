@@ -60,13 +60,13 @@ export class BufferCollector {
     return this.sync !== null;
   }
 
-  register(owner: object, held: [number, number], token: object): void {
-    this.registry.register(owner, held, token);
+  register(owner: object, held: [number, number]): void {
+    this.registry.register(owner, held, owner);
   }
 
   /** Stops tracking an owner whose memory was released by hand (`dispose()`). */
-  unregister(token: object): void {
-    this.registry.unregister(token);
+  unregister(owner: object): void {
+    this.registry.unregister(owner);
   }
 
   /** Collects garbage now and releases every collected buffer (no-op without the sync hooks). */

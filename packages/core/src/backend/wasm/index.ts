@@ -47,7 +47,7 @@ export class WasmBackend implements Backend {
     const bytes = WasmMemory.bytes(dtype, size);
     const addr = this.mem.alloc(bytes);
     const buf: WasmBuffer = { backend: this, dtype, size, addr, bytes };
-    this.collector.register(buf, [addr, bytes], buf);
+    this.collector.register(buf, [addr, bytes]);
     return buf;
   }
 

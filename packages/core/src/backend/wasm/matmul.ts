@@ -24,8 +24,6 @@ const get = (i: number) => [OP.local_get, ...u32(i)];
 const set = (i: number) => [OP.local_set, ...u32(i)];
 const i32c = (v: number) => [OP.i32_const, ...s32(v)];
 const add = (i: number, by: number[]) => [...get(i), ...by, OP.i32_add, ...set(i)];
-const I32_SUB = 0x6b;
-const I32_LE_S = 0x4c;
 
 /** `while (cond) body` */
 function whileLoop(cond: number[], body: number[]): number[] {
@@ -35,13 +33,13 @@ function whileLoop(cond: number[], body: number[]): number[] {
 /** Stores two accumulators as C's row at PC: whole when 8 columns remain, else lane by lane through TMP. */
 function storeRow(v0: number, v1: number): number[] {
   return [
-    ...get(J), ...i32c(8), OP.i32_add, ...get(N), I32_LE_S,
+    ...get(J), ...i32c(8), OP.i32_add, ...get(N), OP.i32_le_s,
     OP.if, BLOCK_VOID,
     ...get(PC), ...get(v0), ...simd(V.store, 0, 0), ...get(PC), ...get(v1), ...simd(V.store, 0, 16),
     OP.else,
     ...get(TMP), ...get(v0), ...simd(V.store, 0, 0), ...get(TMP), ...get(v1), ...simd(V.store, 0, 16),
     ...i32c(0), ...set(T),
-    ...whileLoop([...get(T), ...get(N), ...get(J), I32_SUB, OP.i32_lt_s], [
+    ...whileLoop([...get(T), ...get(N), ...get(J), OP.i32_sub, OP.i32_lt_s], [
       ...get(PC), ...get(T), ...i32c(2), OP.i32_shl, OP.i32_add,
       ...get(TMP), ...get(T), ...i32c(2), OP.i32_shl, OP.i32_add, OP.f32_load, 2, 0,
       OP.f32_store, 2, 0,
@@ -66,7 +64,7 @@ function rowBlocks(R: number): number[] {
   const acc = (r: number, h: number) => ACC + 2 * r + h;
   const sum = (r: number, h: number, q: number) => SUM + 4 * r + 2 * h + q;
   const each = (f: (r: number, h: number) => number[]) => Array.from({ length: R }, (_, r) => [0, 1].flatMap((h) => f(r, h))).flat();
-  return whileLoop([...get(I), ...i32c(R), OP.i32_add, ...get(M), I32_LE_S], [
+  return whileLoop([...get(I), ...i32c(R), OP.i32_add, ...get(M), OP.i32_le_s], [
     ...each((r, h) => [...ZERO, ...set(sum(r, h, 0)), ...ZERO, ...set(sum(r, h, 1))]),
     ...Array.from({ length: R }, (_, r) => [...get(A), ...get(I), ...i32c(r), OP.i32_add, ...get(LDA), OP.i32_mul, OP.i32_add, ...set(PA + r)]).flat(),
     ...get(PANEL), ...set(PB),
