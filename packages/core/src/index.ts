@@ -21,6 +21,7 @@ export * from './optim/index.js';
 export * from './data/index.js';
 export type { PrimAttrs, Primitive } from './autograd/primitives.js';
 export { setBackend, getBackend, listBackends, registerBackend, withBackend } from './backend/registry.js';
+export { setNumThreads, getNumThreads } from './backend/wasm/threads.js';
 export type { Backend, DeviceBuffer } from './backend/backend.js';
 export { kernelStats, resetKernelStats, type KernelStats } from './stats.js';
 export { manualSeed, defaultGenerator, MT19937 } from './random/index.js';

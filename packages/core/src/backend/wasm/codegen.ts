@@ -1,6 +1,9 @@
 /**
- * Kernel IR → WebAssembly. One exported `run(base_0 … base_{n−1}, out)` walks the whole loop nest;
- * each base is an element index into the shared memory (buffer address / element size + offset).
+ * Kernel IR → WebAssembly. One exported `run(base_0 … base_{n−1}, out, lo, hi, raw, init)` walks the
+ * loop nest for indices [lo, hi) of the outermost loop (so threads can share a kernel); each base is
+ * an element index into the memory (buffer address / element size + offset). A reduction starts
+ * from `init`; when the outermost loop is reduced and `raw` ≠ 0, the accumulator is stored as a
+ * float64 at byte address 8·out instead of going through the epilogue (a thread's partial result).
  * Values are f64 (as the cpu backend computes in doubles); loads and stores convert from and to
  * each dtype's storage. Every IR node is computed once, into a local, at the outermost loop where it
  * is invariant; reductions accumulate in f64; the epilogue runs per output element. The innermost
@@ -50,15 +53,15 @@ function storeAs(dtype: DType): number[] {
 
 const b2f = [OP.f64_convert_i32_u];
 
-/** Compiles a kernel to a module's bytes. */
-export function kernelWasm(k: Kernel): Uint8Array {
+/** Compiles a kernel to a module's bytes (importing a shared memory when `shared`). */
+export function kernelWasm(k: Kernel, shared = false): Uint8Array {
   const L = k.loops.length;
   const outer = L - k.nReduce;
   const nIn = k.inputs.length + k.epiInputs.length;
-  // Locals: params [0, nIn] (bases, out), i32 loop counters, i32 o, then f64 node values, acc, tmp.
-  const OUT = nIn;
-  const I = (d: number) => nIn + 1 + d;
-  const O = nIn + 1 + L;
+  // Locals: params (bases, out, lo, hi, raw, init), i32 loop counters, i32 o, then f64 node values, acc, tmp.
+  const OUT = nIn, LO = nIn + 1, HI = nIn + 2, RAW = nIn + 3, INIT = nIn + 4;
+  const I = (d: number) => nIn + 5 + d;
+  const O = nIn + 5 + L;
   const { level, order } = bodyLevels(k);
   const epiOrder: Expr[] = [];
   const seenEpi = new Set<Expr>();
@@ -188,10 +191,14 @@ export function kernelWasm(k: Kernel): Uint8Array {
   };
   const emitLevel = (lv: number): number[] =>
     order.filter((e) => level.get(e) === lv && e.t !== 'const').flatMap((e) => [...compute(e), ...set(slot.get(e)!)]);
-  const loop = (d: number, inner: number[], from0 = true): number[] => [
-    ...(from0 ? [...i32c(0), ...set(I(d))] : []),
+  /** Loop d's first index, and its end less `minus` (loop 0 runs over [lo, hi)). */
+  const start = (d: number): number[] => (d === 0 ? get(LO) : i32c(0));
+  const end = (d: number, minus = 0): number[] =>
+    d === 0 ? [...get(HI), ...(minus ? [...i32c(minus), OP.i32_sub] : [])] : i32c(k.loops[d]! - minus);
+  const loop = (d: number, inner: number[], first = true): number[] => [
+    ...(first ? [...start(d), ...set(I(d))] : []),
     OP.block, BLOCK_VOID, OP.loop, BLOCK_VOID,
-    ...get(I(d)), ...i32c(k.loops[d]!), OP.i32_ge_s, OP.br_if, 1,
+    ...get(I(d)), ...end(d), OP.i32_ge_s, OP.br_if, 1,
     ...emitLevel(d), ...inner,
     ...get(I(d)), ...i32c(1), OP.i32_add, ...set(I(d)),
     OP.br, 0, OP.end, OP.end,
@@ -200,7 +207,7 @@ export function kernelWasm(k: Kernel): Uint8Array {
     ...outAddr(), ...value, ...storeAs(k.outDtype),
     ...get(O), ...i32c(1), OP.i32_add, ...set(O),
   ];
-  const simd = vectorizable(k, level) ? { k, level, order, val, loadAddr, outAddr, get, set, I, O, ACC, TMP, V0, helpers: helpers.index } : null;
+  const simd = vectorizable(k, level) ? { k, level, order, val, loadAddr, outAddr, get, set, I, O, ACC, TMP, V0, helpers: helpers.index, start, end } : null;
   let nV128 = 0;
   /** The innermost loop: SIMD steps then the scalar tail when vectorizable, else scalar. */
   const innermost = (inner: number[]): number[] => {
@@ -215,7 +222,6 @@ export function kernelWasm(k: Kernel): Uint8Array {
     inner = store(val(k.body));
   } else {
     const op = k.reduceOp;
-    const init = f64c(op === 'sum' ? 0 : op === 'max' ? -Infinity : Infinity);
     const step = op === 'sum'
       ? [...get(ACC), ...val(k.body), OP.f64_add, ...set(ACC)]
       : [...val(k.body), ...set(TMP), ...get(TMP), ...get(ACC), ...get(TMP), ...get(ACC), op === 'max' ? OP.f64_gt : OP.f64_lt,
@@ -223,10 +229,15 @@ export function kernelWasm(k: Kernel): Uint8Array {
     let red = step;
     for (let d = L - 1; d >= outer; d--) red = d === L - 1 ? innermost(red) : loop(d, red);
     const epi = k.epilogue ? epiOrder.filter((e) => e.t !== 'const' && e.t !== 'acc').flatMap((e) => [...compute(e), ...set(slot.get(e)!)]) : [];
-    inner = [...init, ...set(ACC), ...red, ...epi, ...store(k.epilogue ? val(k.epilogue) : get(ACC))];
+    const finish = [...epi, ...store(k.epilogue ? val(k.epilogue) : get(ACC))];
+    const raw = [...get(OUT), ...i32c(3), OP.i32_shl, ...get(ACC), OP.f64_store, 3, 0];
+    inner = [...get(INIT), ...set(ACC), ...red, ...(outer === 0 ? [...get(RAW), OP.if, BLOCK_VOID, ...raw, OP.else, ...finish, OP.end] : finish)];
   }
   let body = inner;
   for (let d = outer - 1; d >= 0; d--) body = d === L - 1 ? innermost(body) : loop(d, body);
-  body = [...i32c(0), ...set(O), ...emitLevel(-1), ...body];
-  return kernelModule(HOST_FUNCTIONS, nIn + 1, { locals: [[L + 1, I32], [nF64, F64], [nV128, V128]], code: body }, helpers.bodies);
+  // Output position of the first index of loop 0 when it is an output loop.
+  const rowSize = k.loops.slice(1, outer).reduce((a, b) => a * b, 1);
+  body = [...(outer > 0 ? [...get(LO), ...i32c(rowSize), OP.i32_mul] : i32c(0)), ...set(O), ...emitLevel(-1), ...body];
+  const params = [...new Array<number>(nIn + 4).fill(I32), F64];
+  return kernelModule(HOST_FUNCTIONS, params, { locals: [[L + 1, I32], [nF64, F64], [nV128, V128]], code: body }, helpers.bodies, shared);
 }

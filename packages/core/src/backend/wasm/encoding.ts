@@ -57,6 +57,9 @@ export const I32 = 0x7f;
 export const F64 = 0x7c;
 export const V128 = 0x7b;
 
+/** The memory's maximum in 64 KiB pages (all of wasm32's 4 GiB). */
+export const MAX_PAGES = 65536;
+
 /** A SIMD128 instruction (0xFD prefix) with its immediates. */
 export function simd(op: number, ...imm: number[]): number[] {
   return [0xfd, ...u32(op), ...imm];
@@ -118,20 +121,23 @@ function encodeBody(f: FunctionBody): number[] {
 }
 
 /**
- * A module whose exported function `run` has type `(i32 × nParams) → ()`; it imports `env.mem` and
- * the host math functions, and holds `helpers` of type `(v128) → v128` after `run` (function
- * indices: imports, then run, then helpers).
+ * A module whose exported function `run` takes `params` (value types) and returns nothing; it imports
+ * `env.mem` (shared or not) and the host math functions, and holds `helpers` of type `(v128) → v128`
+ * after `run` (function indices: imports, then run, then helpers).
  */
 export function kernelModule(
-  imports: readonly { name: string; arity: 1 | 2 }[], nParams: number, run: FunctionBody, helpers: readonly FunctionBody[] = [],
+  imports: readonly { name: string; arity: 1 | 2 }[], params: readonly number[], run: FunctionBody, helpers: readonly FunctionBody[] = [],
+  shared = false,
 ): Uint8Array {
   const unary = [0x60, ...vec([[F64]]), ...vec([[F64]])];
   const binary = [0x60, ...vec([[F64], [F64]]), ...vec([[F64]])];
-  const kernel = [0x60, ...vec(Array.from({ length: nParams }, () => [I32])), ...vec([])];
+  const kernel = [0x60, ...vec(params.map((t) => [t])), ...vec([])];
   const vunary = [0x60, ...vec([[V128]]), ...vec([[V128]])];
   const types = section(1, vec([unary, binary, kernel, vunary]));
+  // A shared memory must declare its maximum (the backend's: 65536 pages, all of wasm32).
+  const limits = shared ? [0x03, ...u32(0), ...u32(MAX_PAGES)] : [0x00, ...u32(0)];
   const importEntries = [
-    [...name('env'), ...name('mem'), 0x02, 0x00, ...u32(0)],
+    [...name('env'), ...name('mem'), 0x02, ...limits],
     ...imports.map((f) => [...name('env'), ...name(f.name), 0x00, ...u32(f.arity === 1 ? 0 : 1)]),
   ];
   const importSec = section(2, vec(importEntries));

@@ -8,6 +8,8 @@ import { HOST_FUNCTIONS, elemShift, kernelWasm } from './codegen.js';
 import { BufferCollector } from './collector.js';
 import { WasmMatmul } from './matmul.js';
 import { WasmMemory } from './memory.js';
+import { splitRange } from './split.js';
+import { WorkerPool, getNumThreads, type WasmFunction } from './threads.js';
 import { POOL_BASE, POOL_BYTES, writeConstPool } from './vmath.js';
 
 /** A buffer in wasm memory: its byte address and reserved bytes. */
@@ -16,23 +18,47 @@ export interface WasmBuffer extends DeviceBuffer {
   readonly bytes: number;
 }
 
-type RunFn = (...bases: number[]) => void;
+/** A compiled module: its id (the same on every thread) and this thread's `run`. */
+export interface Compiled {
+  readonly id: number;
+  readonly fn: WasmFunction;
+}
+
+/** Kernels with fewer loop iterations than this run on one thread (a job costs ~0.1–0.4 ms). */
+const PARALLEL_MIN = 1 << 18;
+
+/** Folds the threads' partial results of a reduction as the kernels do (NaN propagates through max/min). */
+function combine(op: 'sum' | 'max' | 'min', parts: Float64Array): number {
+  let acc = parts[0]!;
+  for (let t = 1; t < parts.length; t++) {
+    const p = parts[t]!;
+    if (op === 'sum') acc += p;
+    else if ((op === 'max' ? p > acc : p < acc) || p !== p) acc = p;
+  }
+  return acc;
+}
 
 /**
  * The wasm backend: each kernel becomes a WebAssembly module generated from the kernel IR by the
- * in-tree assembler (cached by the IR's structural key) over one shared memory. Buffers are freed
+ * in-tree assembler (cached by the IR's structural key) over one memory. Buffers are freed
  * by `dispose()` and when their tensors are garbage-collected (`BufferCollector`).
  * Float32 matmul is the SIMD kernel of `matmul.ts`; gather/scatter-add and other matmuls run the
  * shared host routines on views of the wasm memory.
- * NOTE: one thread; splitting kernels across workers over a shared memory is not done yet.
+ * With `setNumThreads(n > 1)` (Node), kernels of at least `PARALLEL_MIN` iterations split their
+ * outermost loop across a `WorkerPool` over the shared memory; a full reduction runs one partial
+ * accumulator per thread, folded in thread order, then the epilogue. Float32 matmuls split by rows.
  */
 export class WasmBackend implements Backend {
   readonly name = 'wasm';
   readonly syncRead = true;
   private readonly collector = new BufferCollector(([addr, bytes]) => this.mem.release(addr, bytes));
   readonly mem = new WasmMemory(() => this.collector.collect(), POOL_BASE + POOL_BYTES);
-  private readonly cache = new Map<string, RunFn>();
-  private readonly matmulF32 = new WasmMatmul(this.mem);
+  private readonly cache = new Map<string, Compiled>();
+  private readonly modules: WebAssembly.Module[] = [];
+  private pool: WorkerPool | null = null;
+  /** Per-thread float64 slots for partial reductions: byte address and count. */
+  private partials = { addr: 0, n: 0 };
+  private readonly matmulF32 = new WasmMatmul(this.mem, (bytes) => this.compile(bytes), () => this.threads());
   private readonly imports: WebAssembly.Imports;
 
   constructor() {
@@ -41,6 +67,31 @@ export class WasmBackend implements Backend {
       expm1: Math.expm1, pow: Math.pow,
     };
     this.imports = { env: { mem: this.mem.memory, ...Object.fromEntries(HOST_FUNCTIONS.map((f) => [f.name, lib[f.name]!])) } };
+  }
+
+  /** Compiles and instantiates module bytes here; the workers get the module too. */
+  private compile(bytes: Uint8Array): Compiled {
+    const module = new WebAssembly.Module(bytes);
+    const fn = new WebAssembly.Instance(module, this.imports).exports.run as WasmFunction;
+    const id = this.modules.push(module) - 1;
+    this.pool?.register(id, module);
+    return { id, fn };
+  }
+
+  /** The worker pool for the current `getNumThreads()`, or null for one thread. */
+  private threads(): WorkerPool | null {
+    const n = this.mem.shared ? getNumThreads() : 1;
+    if ((this.pool?.size ?? 1) !== n) {
+      this.pool?.terminate();
+      this.pool = n > 1 ? new WorkerPool(n, this.mem.memory, this.modules, HOST_FUNCTIONS.map((f) => f.name)) : null;
+    }
+    return this.pool;
+  }
+
+  /** Element index (float64) of `n` partial-result slots. */
+  private partialSlots(n: number): number {
+    if (this.partials.n < n) this.partials = { addr: this.mem.alloc(8 * n), n };
+    return this.partials.addr / 8;
   }
 
   private buffer(dtype: DType, size: number): WasmBuffer {
@@ -86,17 +137,29 @@ export class WasmBackend implements Backend {
   }
 
   run(kernel: Kernel, inputs: readonly DeviceBuffer[], offsets: readonly number[], out: DeviceBuffer): boolean {
-    let fn = this.cache.get(kernel.key);
-    const fresh = fn === undefined;
-    if (fn === undefined) {
-      const instance = new WebAssembly.Instance(new WebAssembly.Module(kernelWasm(kernel)), this.imports);
-      fn = instance.exports.run as RunFn;
-      this.cache.set(kernel.key, fn);
+    let c = this.cache.get(kernel.key);
+    const fresh = c === undefined;
+    if (c === undefined) {
+      c = this.compile(kernelWasm(kernel, this.mem.shared));
+      this.cache.set(kernel.key, c);
       writeConstPool(this.mem.memory.buffer);
     }
     const bases = inputs.map((b, i) => ((b as WasmBuffer).addr >> elemShift(b.dtype)) + offsets[i]!);
-    const o = out as WasmBuffer;
-    fn(...bases, o.addr >> elemShift(o.dtype));
+    const o = (out as WasmBuffer).addr >> elemShift(out.dtype);
+    const op = kernel.reduceOp;
+    const init = op === null || op === 'sum' ? 0 : op === 'max' ? -Infinity : Infinity;
+    const rows = kernel.loops[0] ?? 1;
+    const pool = this.threads();
+    if (!pool || rows < pool.size || kernel.loops.reduce((a, b) => a * b, 1) < PARALLEL_MIN) {
+      c.fn(...bases, o, 0, rows, 0, init);
+    } else if (op !== null && kernel.nReduce === kernel.loops.length) {
+      const slots = this.partialSlots(pool.size);
+      pool.run(c.id, c.fn, splitRange(rows, pool.size).map(([lo, hi], t) => [...bases, slots + t, lo, hi, 1, init]));
+      const parts = new Float64Array(this.mem.memory.buffer, slots * 8, pool.size);
+      c.fn(...bases, o, 0, 0, 0, combine(op, parts));
+    } else {
+      pool.run(c.id, c.fn, splitRange(rows, pool.size).map(([lo, hi]) => [...bases, o, lo, hi, 0, init]));
+    }
     return fresh;
   }
 

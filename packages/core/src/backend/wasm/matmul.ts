@@ -9,7 +9,10 @@
  */
 import { forEachMatmulBatch, type MatmulSpec } from '../../ir/special.js';
 import { BLOCK_VOID, I32, OP, V, V128, kernelModule, s32, simd, u32 } from './encoding.js';
+import type { Compiled } from './index.js';
 import type { WasmMemory } from './memory.js';
+import { splitRange } from './split.js';
+import type { WorkerPool } from './threads.js';
 
 // Parameters and locals of the micro-kernel function.
 const A = 0, LDA = 1, LDK = 2, BP = 3, C = 4, M = 5, N = 6, K = 7, TMP = 8;
@@ -101,7 +104,7 @@ function rowBlocks(R: number): number[] {
   ]);
 }
 
-function matmulModule(): Uint8Array {
+function matmulModule(shared: boolean): Uint8Array {
   const code = [
     ...i32c(0), ...set(J), ...get(BP), ...set(PANEL),
     ...whileLoop([...get(J), ...get(N), OP.i32_lt_s], [
@@ -112,42 +115,47 @@ function matmulModule(): Uint8Array {
       ...add(PANEL, [...get(K), ...i32c(32), OP.i32_mul]),
     ]),
   ];
-  return kernelModule([], 9, { locals: [[ACC - J, I32], [SUM + 4 * ROWS - ACC, V128]], code });
+  return kernelModule([], new Array<number>(9).fill(I32), { locals: [[ACC - J, I32], [SUM + 4 * ROWS - ACC, V128]], code }, [], shared);
 }
 
-type Kernel = (a: number, lda: number, ldk: number, bp: number, c: number, m: number, n: number, k: number, tmp: number) => void;
+/** Products (m·n·k) below which a matmul runs on one thread. */
+const PARALLEL_MIN = 1 << 20;
 
-/** The float32 matmul over one wasm memory. */
+/**
+ * The float32 matmul over one wasm memory. With a worker pool, each thread computes a band of
+ * rows (a multiple of the register block's) against the packed panels.
+ */
 export class WasmMatmul {
-  private kernel: Kernel | null = null;
+  private kernel: Compiled | null = null;
 
-  constructor(private readonly mem: WasmMemory) {}
-
-  private run(): Kernel {
-    if (!this.kernel) {
-      const instance = new WebAssembly.Instance(new WebAssembly.Module(matmulModule()), { env: { mem: this.mem.memory } });
-      this.kernel = instance.exports.run as Kernel;
-    }
-    return this.kernel;
-  }
+  constructor(
+    private readonly mem: WasmMemory,
+    private readonly compile: (bytes: Uint8Array) => Compiled,
+    private readonly threads: () => WorkerPool | null,
+  ) {}
 
   /** out[b] = A[b] @ B[b] for float32 buffers at byte addresses `a`, `b`, `out` (see `MatmulSpec`). */
   matmul(s: MatmulSpec, a: number, b: number, out: number): void {
     const { m, k, n } = s;
     const panels = Math.ceil(n / 8);
     const packedBytes = Math.max(8, panels * k * 32);
+    const pool = m * n * k >= PARALLEL_MIN ? this.threads() : null;
+    const bands = splitRange(m, pool?.size ?? 1, ROWS);
     const packed = this.mem.alloc(packedBytes);
-    const tmp = this.mem.alloc(32);
-    const run = this.run();
+    const tmp = this.mem.alloc(32 * bands.length);
+    const kernel = (this.kernel ??= this.compile(matmulModule(this.mem.shared)));
+    const [lda, ldk] = [s.aStrides[0] * 4, s.aStrides[1] * 4];
     let packedFrom = -1;
     forEachMatmulBatch(s, (bi, ao, bo) => {
       if (bo !== packedFrom) {
         this.pack(s, b, bo, packed);
         packedFrom = bo;
       }
-      run(a + ao * 4, s.aStrides[0] * 4, s.aStrides[1] * 4, packed, out + bi * m * n * 4, m, n, k, tmp);
+      const rows = bands.map(([lo, hi], t) => [a + ao * 4 + lo * lda, lda, ldk, packed, out + (bi * m + lo) * n * 4, hi - lo, n, k, tmp + 32 * t]);
+      if (pool) pool.run(kernel.id, kernel.fn, rows);
+      else kernel.fn(...rows[0]!);
     });
-    this.mem.release(tmp, 32);
+    this.mem.release(tmp, 32 * bands.length);
     this.mem.release(packed, packedBytes);
   }
 

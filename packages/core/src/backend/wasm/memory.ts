@@ -1,6 +1,6 @@
 import './wasm-api.js';
 /**
- * The wasm backend's memory: one growable `WebAssembly.Memory` shared by every kernel module, a
+ * The wasm backend's memory: one growable `WebAssembly.Memory` used by every kernel module, a
  * bump allocator with per-size free lists (training loops reuse the same sizes), and typed-array
  * views created on demand (growing the memory detaches old views). Before growing by a large
  * step it asks `reclaim` to free collected buffers: once half the reserved bytes (at least
@@ -8,13 +8,17 @@ import './wasm-api.js';
  */
 import { allocStorage, type DType, type TypedArray } from '../../dtype.js';
 import { elemShift } from './codegen.js';
+import { MAX_PAGES } from './encoding.js';
+import { threadsAvailable } from './threads.js';
 
 const PAGE = 65536;
 const ALIGN = 8;
 const RECLAIM_MIN = 16 * 1024 * 1024;
 
 export class WasmMemory {
-  readonly memory = new WebAssembly.Memory({ initial: 16, maximum: 65536 });
+  /** Shared (so worker threads can run kernels on it) wherever threads are available. */
+  readonly shared = threadsAvailable();
+  readonly memory = new WebAssembly.Memory({ initial: 16, maximum: MAX_PAGES, shared: this.shared });
   private top: number;
   private readonly free = new Map<number, number[]>();
   private sinceReclaim = 0;

@@ -30,6 +30,9 @@ export interface VectorContext {
   /** First v128 local. */
   readonly V0: number;
   readonly helpers: Map<VMathName, number>;
+  /** Loop d's first index; its end less `minus`. */
+  readonly start: (d: number) => number[];
+  readonly end: (d: number, minus?: number) => number[];
 }
 
 /** Whether a node can be computed in f64x2 lanes. */
@@ -175,9 +178,9 @@ export function vectorLoop(x: VectorContext): { code: number[]; nV128: number } 
   const code = [
     ...splats.flatMap((e) => [...x.val(e), ...v(V.f64x2_splat), ...set(slots.get(e)!)]),
     ...init,
-    OP.i32_const, 0, ...set(x.I(d)),
+    ...x.start(d), ...set(x.I(d)),
     OP.block, BLOCK_VOID, OP.loop, BLOCK_VOID,
-    ...get(x.I(d)), OP.i32_const, ...s32(k.loops[d]! - (W - 1)), OP.i32_ge_s, OP.br_if, 1,
+    ...get(x.I(d)), ...x.end(d, W - 1), OP.i32_ge_s, OP.br_if, 1,
     ...vary.flatMap((e) => [...compute(e), ...set(slots.get(e)!)]),
     ...step,
     ...get(x.I(d)), OP.i32_const, ...s32(W), OP.i32_add, ...set(x.I(d)),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OP, V, kernelModule, simd, u32 } from './encoding.js';
+import { I32, OP, V, kernelModule, simd, u32 } from './encoding.js';
 import { vmathFunctions, writeConstPool, type VMathName } from './vmath.js';
 import './wasm-api.js';
 
@@ -9,7 +9,7 @@ function probe(fn: VMathName): (x0: number, x1: number) => [number, number] {
   const memory = new WebAssembly.Memory({ initial: 1 });
   const get0 = [OP.local_get, 0];
   const code = [...get0, ...get0, ...simd(V.load, 0, 0), OP.call, ...u32(index.get(fn)!), ...simd(V.store, 0, 16)];
-  const bytes = kernelModule([], 1, { locals: [], code }, bodies);
+  const bytes = kernelModule([], [I32], { locals: [], code }, bodies);
   const run = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { mem: memory } }).exports.run as (a: number) => void;
   writeConstPool(memory.buffer);
   const f = new Float64Array(memory.buffer, 2048, 4);
