@@ -1,7 +1,7 @@
 /** Messages between the runner and a per-library worker process. */
 import type { CaseId, Mode } from './cases.js';
 
-export const LIBS = ['rosetta', 'rosetta-wasm', 'tfjs-cpu', 'tfjs-wasm', 'jax-js', 'ort', 'plain-js'] as const;
+export const LIBS = ['rosetta', 'rosetta-wasm', 'rosetta-wasm-2t', 'tfjs-cpu', 'tfjs-wasm', 'jax-js', 'ort', 'plain-js'] as const;
 export type LibId = (typeof LIBS)[number];
 export const PEERS = LIBS.filter((l) => !l.startsWith('rosetta'));
 

@@ -12,6 +12,7 @@ async function loadAdapter(lib: LibId): Promise<LibAdapter> {
   switch (lib) {
     case 'rosetta': return (await import('./libs/rosetta.js')).rosettaAdapter();
     case 'rosetta-wasm': return (await import('./libs/rosetta.js')).rosettaAdapter('wasm');
+    case 'rosetta-wasm-2t': return (await import('./libs/rosetta.js')).rosettaAdapter('wasm', 2);
     case 'tfjs-cpu': return (await import('./libs/tfjs.js')).tfjsAdapter('cpu');
     case 'tfjs-wasm': return (await import('./libs/tfjs.js')).tfjsAdapter('wasm');
     case 'jax-js': return (await import('./libs/jaxjs.js')).jaxjsAdapter();

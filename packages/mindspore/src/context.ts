@@ -1,8 +1,9 @@
 /**
- * `mindspore.set_context(mode=…, device_target=…)`: `device_target` picks the Rosetta backend
- * ('CPU' → cpu; any registered backend name, e.g. 'wasm', is accepted as is). Other keys are stored.
+ * `mindspore.set_context(mode=…, device_target=…, runtime_num_threads=…)`: `device_target` picks the
+ * Rosetta backend ('CPU' → cpu; any registered backend name, e.g. 'wasm', is accepted as is);
+ * `runtime_num_threads` sets the wasm backend's thread count (`setNumThreads`). Other keys are stored.
  */
-import { listBackends, setBackend } from '@rosetta/core';
+import { listBackends, setBackend, setNumThreads } from '@rosetta/core';
 
 const context: Record<string, unknown> = { mode: 0, device_target: 'CPU' };
 
@@ -14,6 +15,13 @@ export function set_context(opts: Record<string, unknown>): void {
       throw new Error(`For 'set_context', the 'device_target' must be one of ${['CPU', ...listBackends().filter((b) => b !== 'cpu')].join(', ')}, but got ${target}.`);
     }
     setBackend(backend);
+  }
+  if ('runtime_num_threads' in opts) {
+    const n = opts.runtime_num_threads;
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
+      throw new Error(`For 'set_context', the 'runtime_num_threads' must be a positive int, but got ${String(n)}.`);
+    }
+    setNumThreads(n);
   }
   Object.assign(context, opts);
 }

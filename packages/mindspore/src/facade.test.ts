@@ -1,4 +1,4 @@
-import { MT19937, np } from '@rosetta/core';
+import { MT19937, getNumThreads, np } from '@rosetta/core';
 import { describe, expect, it } from 'vitest';
 import * as ms from './index.js';
 import { Normal, initializer } from './common/initializer/index.js';
@@ -183,5 +183,19 @@ describe('SGD, Adam and TimeMonitor', () => {
     }
     expect(lines).toHaveLength(2);
     lines.forEach((l) => expect(l).toMatch(/^epoch time: \d+\.\d{3} ms, per step time: \d+\.\d{3} ms$/));
+  });
+});
+
+describe('context', () => {
+  it('set_context: device_target picks the backend, runtime_num_threads the wasm thread count', () => {
+    const start = ms.get_context('device_target');
+    ms.set_context({ device_target: 'wasm', runtime_num_threads: 2 });
+    expect(getNumThreads()).toBe(2);
+    expect(ms.get_context('runtime_num_threads')).toBe(2);
+    expect(String(ops.ReduceSum()(Tensor([[1, 2], [3, 4]])))).toBe('10.0');
+    ms.set_context({ device_target: start, runtime_num_threads: 1 });
+    expect(getNumThreads()).toBe(1);
+    expect(() => ms.set_context({ runtime_num_threads: -1 })).toThrow("For 'set_context', the 'runtime_num_threads' must be a positive int, but got -1.");
+    expect(() => ms.set_context({ device_target: 'Ascend' })).toThrow("the 'device_target' must be one of CPU, wasm");
   });
 });

@@ -1,8 +1,9 @@
 /**
  * Devices: PyTorch device strings name Rosetta backends (`'cpu'`, `'wasm'` once registered;
- * `'cpu:0'` is `'cpu'`). `torch.set_default_device(device)` makes new tensors live there.
+ * `'cpu:0'` is `'cpu'`). `torch.set_default_device(device)` makes new tensors live there;
+ * `torch.set_num_threads(n)` sets the wasm backend's thread count (the cpu backend is one thread).
  */
-import { getBackend, listBackends, setBackend } from '@rosetta/core';
+import { getBackend, getNumThreads, listBackends, setBackend, setNumThreads } from '@rosetta/core';
 
 /** The backend name of a device string, or PyTorch's error for an unknown device. */
 export function deviceBackend(device: string): string {
@@ -21,4 +22,15 @@ export function set_default_device(device: string): void {
 /** `torch.get_default_device()`: the current backend's name. */
 export function get_default_device(): string {
   return getBackend().name;
+}
+
+/** `torch.set_num_threads(n)`: threads the wasm backend splits large kernels over (Node; browsers use one). */
+export function set_num_threads(n: number): void {
+  if (!Number.isInteger(n) || n < 1) throw new Error(`set_num_threads expects a positive integer, got ${n}`);
+  setNumThreads(n);
+}
+
+/** `torch.get_num_threads()`. */
+export function get_num_threads(): number {
+  return getNumThreads();
 }

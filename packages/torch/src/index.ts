@@ -6,7 +6,7 @@ export { Tensor, type Operand } from './tensor.js';
 export { dtype, float32, float, float64, double, int32, int, int64, long, bool } from './dtype.js';
 export * from './creation.js';
 export * from './functions.js';
-export { set_default_device, get_default_device } from './device.js';
+export { set_default_device, get_default_device, set_num_threads, get_num_threads } from './device.js';
 export * as nn from './nn/index.js';
 export * as optim from './optim/index.js';
 export * as utils from './utils/index.js';

@@ -99,4 +99,14 @@ describe('devices', () => {
     expect(torch.tensor([1, 2]).to(torch.float64).dtype).toBe(torch.float64);
     expect(() => torch.set_default_device('cuda')).toThrow('device type at start of device string: cuda');
   });
+  it('set_num_threads sets the wasm backend\'s thread count; get_num_threads reads it back', () => {
+    const start = torch.get_num_threads();
+    torch.set_num_threads(2);
+    expect(torch.get_num_threads()).toBe(2);
+    const x = torch.randn([600, 600]).to('wasm');
+    expect(x.exp().sum().item()).toBeCloseTo(x.to('cpu').exp().sum().item(), 1);
+    torch.set_num_threads(start);
+    expect(torch.get_num_threads()).toBe(start);
+    expect(() => torch.set_num_threads(0)).toThrow('set_num_threads expects a positive integer, got 0');
+  });
 });

@@ -1,6 +1,6 @@
 /** Rosetta (@rosetta/core): its public tensor API, and its loss library for the loss cases. */
 import {
-  binaryCrossEntropyWithLogitsLoss, crossEntropyLoss, getBackend, kernelStats, l1Loss, mseLoss, noGrad, resetKernelStats, setBackend, tensor,
+  binaryCrossEntropyWithLogitsLoss, crossEntropyLoss, getBackend, getNumThreads, kernelStats, l1Loss, mseLoss, noGrad, resetKernelStats, setBackend, setNumThreads, tensor,
 } from '@rosetta/core';
 import { inputs, mlpData } from '../data.js';
 import { pkgVersion, type LibAdapter, type Prepared, type Readback } from '../lib-adapter.js';
@@ -20,12 +20,13 @@ function backendName(): string {
   return typeof b === 'string' ? b : String((b as { name?: unknown } | null)?.name ?? b);
 }
 
-/** The adapter on the `cpu` backend, or on `backend` (the `rosetta-wasm` column). */
-export function rosettaAdapter(backend = 'cpu'): LibAdapter {
+/** The adapter on the `cpu` backend, or on `backend` with `threads` (the `rosetta-wasm` and `rosetta-wasm-2t` columns). */
+export function rosettaAdapter(backend = 'cpu', threads = 1): LibAdapter {
   setBackend(backend);
+  setNumThreads(threads);
   return {
     version: pkgVersion('@rosetta/core'),
-    config: `backend ${backendName()}`,
+    config: `backend ${backendName()}${backend === 'wasm' ? `, ${getNumThreads()} thread${getNumThreads() > 1 ? 's' : ''}` : ''}`,
     cases: {
       dispatch: (s, seed) => {
         const d = inputs.dispatch(seed);
