@@ -23,6 +23,8 @@ export interface Backend {
   upload(data: TypedArray, dtype: DType): DeviceBuffer;
   /** A zero-filled buffer. */
   alloc(dtype: DType, size: number): DeviceBuffer;
+  /** A buffer the caller overwrites in full (a kernel's output): its contents are unspecified. */
+  empty(dtype: DType, size: number): DeviceBuffer;
   readSync(buf: DeviceBuffer): TypedArray;
   read(buf: DeviceBuffer): Promise<TypedArray>;
   /** Runs a compiled (cached by `kernel.key`) elementwise/reduce kernel; returns whether it compiled anew. */

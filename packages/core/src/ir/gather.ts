@@ -9,7 +9,7 @@ import { contiguousView } from './view.js';
 
 /** Runs the gather kernel on a contiguous buffer. */
 function gatherBuffer(src: DeviceBuffer, spec: GatherSpec, index: DeviceBuffer): LLoad {
-  const out = src.backend.alloc(src.dtype, sizeOf(spec.shape));
+  const out = src.backend.empty(src.dtype, sizeOf(spec.shape));
   src.backend.gather(spec, src, index, out);
   noteLaunch(false);
   return mkLoad(out, contiguousView(spec.shape));

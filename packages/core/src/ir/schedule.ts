@@ -59,7 +59,7 @@ function run(node: Lazy, reduce: LReduce | null, sig: Signature): DeviceBuffer {
     }
   }
   backend ??= defaultBackendHook.current();
-  const out = backend.alloc(node.dtype, kernel.outSize);
+  const out = backend.empty(node.dtype, kernel.outSize);
   noteLaunch(backend.run(kernel, buffers, offsets, out));
   node.buf = out;
   return out;

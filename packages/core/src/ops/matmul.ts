@@ -34,7 +34,7 @@ function bmm(a: Tensor, b: Tensor): Tensor {
     bStrides: [B.view.strides[r - 2]!, B.view.strides[r - 1]!], bOffset: B.view.offset,
   };
   const shape = [...batch, m, n];
-  const out = a.backend.alloc(a.dtype, sizeOf(shape));
+  const out = a.backend.empty(a.dtype, sizeOf(shape));
   a.backend.matmul(spec, A.buf, B.buf, out);
   noteLaunch(false);
   return record('matmul', [a, b], {}, new Tensor(mkLoad(out, contiguousView(shape)), a.backend));

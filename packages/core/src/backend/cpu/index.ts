@@ -53,6 +53,11 @@ export class CpuBackend implements Backend {
     return { backend: this, dtype, size, data: allocStorage(dtype, size) };
   }
 
+  /** Host arrays come zero-filled anyway. */
+  empty(dtype: DType, size: number): CpuBuffer {
+    return this.alloc(dtype, size);
+  }
+
   readSync(buf: DeviceBuffer): TypedArray {
     return (buf as CpuBuffer).data;
   }

@@ -126,6 +126,11 @@ export class WasmBackend implements Backend {
     return buf;
   }
 
+  /** No fill: kernels write every element of their output. */
+  empty(dtype: DType, size: number): WasmBuffer {
+    return this.buffer(dtype, size);
+  }
+
   readSync(buf: DeviceBuffer): TypedArray {
     const out = allocStorage(buf.dtype, buf.size);
     out.set(this.view(buf) as never);

@@ -60,9 +60,11 @@ function workerThreads(): WorkerThreads | null {
   return (proc?.getBuiltinModule?.('node:worker_threads') as WorkerThreads | undefined) ?? null;
 }
 
+let available: boolean | undefined;
+
 /** Whether this host can run the wasm backend's worker threads (Node with a shared memory). */
 export function threadsAvailable(): boolean {
-  return typeof SharedArrayBuffer === 'function' && workerThreads() !== null;
+  return (available ??= typeof SharedArrayBuffer === 'function' && workerThreads() !== null);
 }
 
 let requested: number | undefined;
