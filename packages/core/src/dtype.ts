@@ -23,6 +23,16 @@ export function allocStorage(dtype: DType, size: number): TypedArray {
   }
 }
 
+/** A view of `length` elements of a dtype's storage type over `buffer` from `byteOffset`. */
+export function storageView(dtype: DType, buffer: ArrayBufferLike, byteOffset: number, length: number): TypedArray {
+  switch (dtype) {
+    case 'float32': return new Float32Array(buffer, byteOffset, length);
+    case 'float64': case 'int64': return new Float64Array(buffer, byteOffset, length);
+    case 'int32': return new Int32Array(buffer, byteOffset, length);
+    case 'bool': return new Uint8Array(buffer, byteOffset, length);
+  }
+}
+
 export function isFloat(d: DType): boolean {
   return d === 'float32' || d === 'float64';
 }

@@ -5,18 +5,29 @@ import type { GatherSpec, MatmulSpec } from '../../ir/special.js';
 import { gatherHost, scatterAddHost } from '../cpu/index-kernels.js';
 import { matmulHost } from '../cpu/matmul.js';
 import { HOST_FUNCTIONS, elemShift, kernelWasm } from './codegen.js';
-import { BufferCollector } from './collector.js';
+import { BufferCollector, type Block } from './collector.js';
 import { WasmMatmul } from './matmul.js';
 import { WasmMemory } from './memory.js';
 import { splitRange } from './split.js';
 import { WorkerPool, getNumThreads, type WasmFunction } from './threads.js';
 import { POOL_BASE, POOL_BYTES, writeConstPool } from './vmath.js';
 
-/** A buffer in wasm memory: its byte address and reserved bytes. */
+/**
+ * A buffer of the wasm backend: a block of wasm memory (its byte address, and the block for the
+ * collector and `dispose()`), or, when small, a host array (`host`) staged per call.
+ */
 export interface WasmBuffer extends DeviceBuffer {
   readonly addr: number;
-  readonly bytes: number;
+  readonly block: Block | null;
+  readonly host: TypedArray | null;
 }
+
+/**
+ * Buffers of at most this many bytes live in host memory and are copied into a staging area of
+ * the wasm memory for each kernel call (and the output back). NOTE: so small tensors cost no
+ * FinalizationRegistry entry: registering one is ~0.6 µs, more than the rest of a warm op.
+ */
+const SMALL_BYTES = 1024;
 
 /** A compiled module: its id (the same on every thread) and this thread's `run`. */
 export interface Compiled {
@@ -51,13 +62,15 @@ function combine(op: 'sum' | 'max' | 'min', parts: Float64Array): number {
 export class WasmBackend implements Backend {
   readonly name = 'wasm';
   readonly syncRead = true;
-  private readonly collector = new BufferCollector(([addr, bytes]) => this.mem.release(addr, bytes));
+  private readonly collector = new BufferCollector((addr, bytes) => this.mem.release(addr, bytes));
   readonly mem = new WasmMemory(() => this.collector.collect(), POOL_BASE + POOL_BYTES);
   private readonly cache = new Map<string, Compiled>();
   private readonly modules: WebAssembly.Module[] = [];
   private pool: WorkerPool | null = null;
   /** Per-thread float64 slots for partial reductions: byte address and count. */
   private partials = { addr: 0, n: 0 };
+  /** The staging area for small buffers: byte address and size. */
+  private staging = { addr: 0, bytes: 0 };
   private readonly matmulF32 = new WasmMatmul(this.mem, (bytes) => this.compile(bytes), () => this.threads());
   private readonly imports: WebAssembly.Imports;
 
@@ -94,27 +107,31 @@ export class WasmBackend implements Backend {
     return this.partials.addr / 8;
   }
 
+  /** A buffer of `size` elements: in wasm memory (contents unspecified), or a zeroed host array when small. */
   private buffer(dtype: DType, size: number): WasmBuffer {
     const bytes = WasmMemory.bytes(dtype, size);
+    if (bytes <= SMALL_BYTES) return { backend: this, dtype, size, addr: -1, block: null, host: allocStorage(dtype, size) };
     const addr = this.mem.alloc(bytes);
-    const buf: WasmBuffer = { backend: this, dtype, size, addr, bytes };
-    this.collector.register(buf, [addr, bytes]);
+    const block: Block = { addr, bytes, freed: false };
+    const buf: WasmBuffer = { backend: this, dtype, size, addr, block, host: null };
+    this.collector.register(buf, block);
     return buf;
   }
 
-  /** Frees a buffer now (`tensor.dispose()`); the collector forgets it. */
+  /** Frees a buffer now (`tensor.dispose()`); the collector skips it later. */
   dispose(buf: DeviceBuffer): void {
-    const b = buf as WasmBuffer;
-    this.collector.unregister(b);
-    this.mem.release(b.addr, b.bytes);
+    const { block } = buf as WasmBuffer;
+    if (block) this.collector.free(block);
   }
 
   private view(buf: DeviceBuffer): TypedArray {
     const b = buf as WasmBuffer;
-    return this.mem.view(b.dtype, b.addr, b.size);
+    return b.host ?? this.mem.view(b.dtype, b.addr, b.size);
   }
 
+  /** Small data is kept as it is (as the cpu backend does); larger data is copied into wasm memory. */
   upload(data: TypedArray, dtype: DType): WasmBuffer {
+    if (WasmMemory.bytes(dtype, data.length) <= SMALL_BYTES) return { backend: this, dtype, size: data.length, addr: -1, block: null, host: data };
     const buf = this.buffer(dtype, data.length);
     this.view(buf).set(data as never);
     return buf;
@@ -122,7 +139,7 @@ export class WasmBackend implements Backend {
 
   alloc(dtype: DType, size: number): WasmBuffer {
     const buf = this.buffer(dtype, size);
-    this.view(buf).fill(0 as never);
+    if (!buf.host) this.view(buf).fill(0 as never);
     return buf;
   }
 
@@ -131,10 +148,42 @@ export class WasmBackend implements Backend {
     return this.buffer(dtype, size);
   }
 
+  /**
+   * Byte addresses of `bufs` for one call: a wasm buffer's own; a small buffer's copy in the
+   * staging area (copied in when `copyIn`; outputs are copied back by `unstage`).
+   */
+  private stage(bufs: readonly DeviceBuffer[], copyIn: readonly boolean[] | null): number[] {
+    let need = 0;
+    for (const b of bufs) if ((b as WasmBuffer).host) need += WasmMemory.bytes(b.dtype, b.size);
+    if (need > this.staging.bytes) {
+      if (this.staging.bytes) this.mem.release(this.staging.addr, this.staging.bytes);
+      const bytes = Math.max(need, 4 * SMALL_BYTES);
+      this.staging = { addr: this.mem.alloc(bytes), bytes };
+    }
+    let at = this.staging.addr;
+    const addrs = new Array<number>(bufs.length);
+    for (let i = 0; i < bufs.length; i++) {
+      const b = bufs[i] as WasmBuffer;
+      if (!b.host) {
+        addrs[i] = b.addr;
+        continue;
+      }
+      addrs[i] = at;
+      if (!copyIn || copyIn[i]) this.mem.copyIn(b.dtype, at, b.host);
+      at += WasmMemory.bytes(b.dtype, b.size);
+    }
+    return addrs;
+  }
+
+  /** Copies a small output back from its staging address. */
+  private unstage(buf: DeviceBuffer, addr: number): void {
+    const b = buf as WasmBuffer;
+    if (b.host) this.mem.copyOut(b.dtype, addr, b.host);
+  }
+
+  /** A copy in host memory (`slice` of a view of the wasm memory: a new, unshared array). */
   readSync(buf: DeviceBuffer): TypedArray {
-    const out = allocStorage(buf.dtype, buf.size);
-    out.set(this.view(buf) as never);
-    return out;
+    return this.view(buf).slice();
   }
 
   read(buf: DeviceBuffer): Promise<TypedArray> {
@@ -149,8 +198,11 @@ export class WasmBackend implements Backend {
       this.cache.set(kernel.key, c);
       writeConstPool(this.mem.memory.buffer);
     }
-    const bases = inputs.map((b, i) => ((b as WasmBuffer).addr >> elemShift(b.dtype)) + offsets[i]!);
-    const o = (out as WasmBuffer).addr >> elemShift(out.dtype);
+    const n = inputs.length;
+    const addrs = this.stage([...inputs, out], null);
+    const bases = new Array<number>(n);
+    for (let i = 0; i < n; i++) bases[i] = (addrs[i]! >> elemShift(inputs[i]!.dtype)) + offsets[i]!;
+    const o = addrs[n]! >> elemShift(out.dtype);
     const op = kernel.reduceOp;
     const init = op === null || op === 'sum' ? 0 : op === 'max' ? -Infinity : Infinity;
     const rows = kernel.loops[0] ?? 1;
@@ -165,13 +217,16 @@ export class WasmBackend implements Backend {
     } else {
       pool.run(c.id, c.fn, splitRange(rows, pool.size).map(([lo, hi]) => [...bases, o, lo, hi, 0, init]));
     }
+    this.unstage(out, addrs[n]!);
     return fresh;
   }
 
   /** Float32: the SIMD kernel (`WasmMatmul`); other dtypes: the shared host routine (float64 accumulation). */
   matmul(spec: MatmulSpec, a: DeviceBuffer, b: DeviceBuffer, out: DeviceBuffer): void {
     if (a.dtype === 'float32' && b.dtype === 'float32' && out.dtype === 'float32') {
-      this.matmulF32.matmul(spec, (a as WasmBuffer).addr, (b as WasmBuffer).addr, (out as WasmBuffer).addr);
+      const [pa, pb, po] = this.stage([a, b, out], [true, true, false]);
+      this.matmulF32.matmul(spec, pa!, pb!, po!);
+      this.unstage(out, po!);
     } else {
       matmulHost(spec, this.view(a), this.view(b), this.view(out));
     }

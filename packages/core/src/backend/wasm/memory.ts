@@ -6,7 +6,7 @@ import './wasm-api.js';
  * step it asks `reclaim` to free collected buffers: once half the reserved bytes (at least
  * `RECLAIM_MIN`) were handed out since the last reclaim, so the cost stays amortized.
  */
-import { allocStorage, type DType, type TypedArray } from '../../dtype.js';
+import { storageView, type DType, type TypedArray } from '../../dtype.js';
 import { elemShift } from './codegen.js';
 import { MAX_PAGES } from './encoding.js';
 import { threadsAvailable } from './threads.js';
@@ -22,6 +22,10 @@ export class WasmMemory {
   private top: number;
   private readonly free = new Map<number, number[]>();
   private sinceReclaim = 0;
+  /** `memory.buffer`, cached (reading it is a call into V8; only `alloc` grows the memory). */
+  private buffer: ArrayBufferLike = this.memory.buffer;
+  /** Views of the whole memory per dtype, made on demand for the current buffer. */
+  private readonly wholes = new Map<DType, TypedArray>();
 
   /** `reserved`: bytes at the bottom kept for the kernels' constant pool. */
   constructor(private readonly reclaim: () => void = () => {}, reserved = 0) {
@@ -38,7 +42,7 @@ export class WasmMemory {
     this.sinceReclaim += bytes;
     const reuse = this.free.get(bytes);
     if (reuse?.length) return reuse.pop()!;
-    if (this.top + bytes > this.memory.buffer.byteLength && this.sinceReclaim >= Math.max(RECLAIM_MIN, this.top / 2)) {
+    if (this.top + bytes > this.buffer.byteLength && this.sinceReclaim >= Math.max(RECLAIM_MIN, this.top / 2)) {
       this.sinceReclaim = 0;
       this.reclaim();
       const freed = this.free.get(bytes);
@@ -46,8 +50,12 @@ export class WasmMemory {
     }
     const addr = this.top;
     this.top += bytes;
-    const need = this.top - this.memory.buffer.byteLength;
-    if (need > 0) this.memory.grow(Math.ceil(need / PAGE));
+    const need = this.top - this.buffer.byteLength;
+    if (need > 0) {
+      this.memory.grow(Math.ceil(need / PAGE));
+      this.buffer = this.memory.buffer;
+      this.wholes.clear();
+    }
     return addr;
   }
 
@@ -60,8 +68,25 @@ export class WasmMemory {
 
   /** A view of `size` elements of `dtype` at `addr` (valid until the memory grows). */
   view(dtype: DType, addr: number, size: number): TypedArray {
-    const ctor = allocStorage(dtype, 0).constructor as new (b: ArrayBuffer, o: number, n: number) => TypedArray;
-    return new ctor(this.memory.buffer, addr, size);
+    return storageView(dtype, this.buffer, addr, size);
+  }
+
+  private whole(dtype: DType): TypedArray {
+    let w = this.wholes.get(dtype);
+    if (!w) this.wholes.set(dtype, (w = storageView(dtype, this.buffer, 0, this.buffer.byteLength >> elemShift(dtype))));
+    return w;
+  }
+
+  /** Copies host storage of `dtype` into the memory at byte address `addr`. */
+  copyIn(dtype: DType, addr: number, src: TypedArray): void {
+    this.whole(dtype).set(src as never, addr >> elemShift(dtype));
+  }
+
+  /** Copies from the memory at byte address `addr` into host storage of `dtype` (small blocks). */
+  copyOut(dtype: DType, addr: number, dst: TypedArray): void {
+    const w = this.whole(dtype);
+    const base = addr >> elemShift(dtype);
+    for (let i = 0; i < dst.length; i++) dst[i] = w[base + i]!;
   }
 
   /** Bytes currently reserved from the memory (allocated or on a free list). */
