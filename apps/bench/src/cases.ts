@@ -2,7 +2,7 @@
 
 export type Mode = 'full' | 'quick';
 export const CASE_IDS = [
-  'dispatch', 'l1-fwd', 'l1-fwdbwd', 'mse-fwd', 'mse-fwdbwd', 'bce-fwd', 'bce-fwdbwd', 'sce-fwd', 'sce-fwdbwd', 'mlp-step', 'matmul',
+  'dispatch', 'l1-fwd', 'l1-fwdbwd', 'mse-fwd', 'mse-fwdbwd', 'bce-fwd', 'bce-fwdbwd', 'sce-fwd', 'sce-fwdbwd', 'mlp-step', 'tiny-step', 'matmul',
 ] as const;
 export type CaseId = (typeof CASE_IDS)[number];
 
@@ -13,11 +13,12 @@ export interface Sizes {
   sceClasses: number;
   mlpBatch: number;
   matmulN: number;
+  tinySteps: number; // Dense(1,1) training steps per timed run
 }
 
 export const SIZES: Record<Mode, Sizes> = {
-  full: { dispatchOps: 10_000, l1N: 16 * 2 ** 20, sceRows: 4096, sceClasses: 1000, mlpBatch: 256, matmulN: 1024 },
-  quick: { dispatchOps: 1_000, l1N: 2 ** 20, sceRows: 512, sceClasses: 1000, mlpBatch: 64, matmulN: 256 },
+  full: { dispatchOps: 10_000, l1N: 16 * 2 ** 20, sceRows: 4096, sceClasses: 1000, mlpBatch: 256, matmulN: 1024, tinySteps: 1000 },
+  quick: { dispatchOps: 1_000, l1N: 2 ** 20, sceRows: 512, sceClasses: 1000, mlpBatch: 64, matmulN: 256, tinySteps: 200 },
 };
 
 export interface Reps { warmup: number; runs: number }
@@ -60,6 +61,11 @@ export const CASES: CaseSpec[] = [
     reps: { full: { warmup: 3, runs: 20 }, quick: { warmup: 2, runs: 5 } },
     // fwd x@W1 + h@W2, bwd dW1 + dW2 + dH (no dX)
     flops: (s) => 2 * s.mlpBatch * (784 * 256 * 2 + 256 * 10 * 3),
+  },
+  {
+    // The MindSpore seed's linear regression: nn.Dense(1, 1), MAE loss, Momentum(0.005, 0.9), batches of 16 of 160 samples.
+    id: 'tiny-step', title: 'Dense(1,1) MAE Momentum step (seed)', unit: 'µs/op', size: (s) => `batch 16, ${s.tinySteps} steps/run`,
+    opsPerRun: (s) => s.tinySteps, reps: { full: { warmup: 3, runs: 20 }, quick: { warmup: 2, runs: 5 } }, wasmTarget: '≤ 20 µs/step',
   },
   {
     id: 'matmul', title: 'matmul f32 + read', unit: 'ms', size: (s) => `${s.matmulN}³`, reps: BIG, wasmTarget: '≥ 44 GFLOP/s',

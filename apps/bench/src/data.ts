@@ -67,5 +67,11 @@ export const inputs = {
   /** Logits ~ N(0, 2²) and 0/1 targets, as float32. */
   bce: (n: number, seed: number) => ({ logits: normals(n, seed + 9, 2), targets: Float32Array.from(labels(n, 2, seed + 10)) }),
   sce: (rows: number, classes: number, seed: number) => ({ logits: normals(rows * classes, seed + 5), labels: labels(rows, classes, seed + 6) }),
+  /** The seed's 160 samples y = 2x + 3 + N(0, 1), x ~ N(0, 5²), in ten batches of 16. */
+  tiny: (seed: number) => {
+    const x = normals(160, seed + 15, 5);
+    const noise = normals(160, seed + 16);
+    return { x, y: x.map((v, i) => 2 * v + 3 + noise[i]!), batches: 10, batch: 16 };
+  },
   matmul: (n: number, seed: number) => ({ a: normals(n * n, seed + 7), b: normals(n * n, seed + 8) }),
 };

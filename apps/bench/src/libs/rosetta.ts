@@ -1,6 +1,6 @@
 /** Rosetta (@rosetta/core): its public tensor API, and its loss library for the loss cases. */
 import {
-  binaryCrossEntropyWithLogitsLoss, crossEntropyLoss, getBackend, getNumThreads, kernelStats, l1Loss, mseLoss, noGrad, resetKernelStats, setBackend, setNumThreads, tensor,
+  binaryCrossEntropyWithLogitsLoss, crossEntropyLoss, getBackend, getNumThreads, kernelStats, l1Loss, mseLoss, noGrad, resetKernelStats, setBackend, setNumThreads, sgdUpdate, tensor, type SgdState,
 } from '@rosetta/core';
 import { inputs, mlpData } from '../data.js';
 import { pkgVersion, type LibAdapter, type Prepared, type Readback } from '../lib-adapter.js';
@@ -108,6 +108,25 @@ export function rosettaAdapter(backend = 'cpu', threads = 1): LibAdapter {
               for (const p of params) { p.sub_(p.grad!.mul(lr)); p.grad = null; }
             });
             return loss.item();
+          },
+        };
+      },
+      'tiny-step': (s, seed) => {
+        const d = inputs.tiny(seed);
+        const xs = Array.from({ length: d.batches }, (_, i) => tensor(d.x.subarray(i * d.batch, (i + 1) * d.batch), { shape: [d.batch, 1] }));
+        const ys = Array.from({ length: d.batches }, (_, i) => tensor(d.y.subarray(i * d.batch, (i + 1) * d.batch), { shape: [d.batch, 1] }));
+        const w = tensor([[0.1]], { requiresGrad: true }), b = tensor([0], { requiresGrad: true });
+        const states: SgdState[] = [{}, {}];
+        return {
+          step: () => {
+            let loss = 0;
+            for (let i = 0; i < s.tinySteps; i++) {
+              const out = l1Loss(xs[i % d.batches]!.matmul(w).add(b), ys[i % d.batches]!);
+              out.backward();
+              [w, b].forEach((p, j) => { sgdUpdate(p, p.grad!, states[j]!, { lr: 0.005, momentum: 0.9 }); p.grad = null; });
+              if (i === s.tinySteps - 1) loss = out.item();
+            }
+            return loss;
           },
         };
       },

@@ -115,6 +115,26 @@ export async function tfjsAdapter(backend: 'cpu' | 'wasm'): Promise<LibAdapter> 
           dispose: () => { tf.dispose([x, y, w1, b1, w2, b2]); opt.dispose(); },
         };
       },
+      'tiny-step': (s, seed) => {
+        const d = inputs.tiny(seed);
+        const xs = Array.from({ length: d.batches }, (_, i) => tf.tensor2d(d.x.subarray(i * d.batch, (i + 1) * d.batch), [d.batch, 1]));
+        const ys = Array.from({ length: d.batches }, (_, i) => tf.tensor2d(d.y.subarray(i * d.batch, (i + 1) * d.batch), [d.batch, 1]));
+        const w = tf.variable(tf.tensor2d([[0.1]])), b = tf.variable(tf.tensor1d([0]));
+        const opt = tf.train.momentum(0.005, 0.9);
+        return {
+          step: () => {
+            let loss = 0;
+            for (let i = 0; i < s.tinySteps; i++) {
+              const x = xs[i % d.batches]!, y = ys[i % d.batches]!;
+              const cost = opt.minimize(() => tf.losses.absoluteDifference(y, tf.add(tf.matMul(x, w), b)) as tf.Scalar, true, [w, b])!;
+              if (i === s.tinySteps - 1) loss = cost.dataSync()[0]!;
+              cost.dispose();
+            }
+            return loss;
+          },
+          dispose: () => { tf.dispose([...xs, ...ys, w, b]); opt.dispose(); },
+        };
+      },
       matmul: (s, seed) => {
         const d = inputs.matmul(s.matmulN, seed);
         const a = tf.tensor2d(d.a, [s.matmulN, s.matmulN]), b = tf.tensor2d(d.b, [s.matmulN, s.matmulN]);

@@ -29,6 +29,9 @@ export interface WasmBuffer extends DeviceBuffer {
  */
 const SMALL_BYTES = 1024;
 
+/** Matmuls with fewer multiply-adds (per batch entry) run the host routine. */
+const SMALL_MATMUL = 4096;
+
 /** A compiled module: its id (the same on every thread) and this thread's `run`. */
 export interface Compiled {
   readonly id: number;
@@ -221,9 +224,12 @@ export class WasmBackend implements Backend {
     return fresh;
   }
 
-  /** Float32: the SIMD kernel (`WasmMatmul`); other dtypes: the shared host routine (float64 accumulation). */
+  /**
+   * Float32: the SIMD kernel (`WasmMatmul`); other dtypes, and products too small to pay for
+   * packing B (under `SMALL_MATMUL` multiply-adds): the shared host routine (float64 accumulation).
+   */
   matmul(spec: MatmulSpec, a: DeviceBuffer, b: DeviceBuffer, out: DeviceBuffer): void {
-    if (a.dtype === 'float32' && b.dtype === 'float32' && out.dtype === 'float32') {
+    if (a.dtype === 'float32' && b.dtype === 'float32' && out.dtype === 'float32' && spec.m * spec.n * spec.k >= SMALL_MATMUL) {
       const [pa, pb, po] = this.stage([a, b, out], [true, true, false]);
       this.matmulF32.matmul(spec, pa!, pb!, po!);
       this.unstage(out, po!);

@@ -140,7 +140,7 @@ export class WasmMatmul {
     const panels = Math.ceil(n / 8);
     const packedBytes = Math.max(8, panels * k * 32);
     const pool = m * n * k >= PARALLEL_MIN ? this.threads() : null;
-    const bands = splitRange(m, pool?.size ?? 1, ROWS);
+    const bands = pool ? splitRange(m, pool.size, ROWS) : [[0, m] as const];
     const packed = this.mem.alloc(packedBytes);
     const tmp = this.mem.alloc(32 * bands.length);
     const kernel = (this.kernel ??= this.compile(matmulModule(this.mem.shared)));
