@@ -7,8 +7,8 @@
  * Values are f64 (as the cpu backend computes in doubles); loads and stores convert from and to
  * each dtype's storage. Every IR node is computed once, into a local, at the outermost loop where it
  * is invariant; reductions accumulate in f64; the epilogue runs per output element. The innermost
- * loop runs two elements per step in SIMD128 (f64x2, see `vector.ts`) when its reads are contiguous,
- * then finishes in scalar code. Float32 kernels use the module's own vectorised exp/expm1/log/log1p/
+ * loop runs in SIMD128 when its reads are contiguous — four float32 lanes (`vector32.ts`) when every
+ * value varying in it is float32, else two f64 lanes (`vector.ts`) — then finishes in scalar code. Float32 kernels use the module's own vectorised exp/expm1/log/log1p/
  * tanh (`vmath.ts`); float64 kernels and sin/cos/pow call the host's `Math` functions.
  */
 import type { DType } from '../../dtype.js';
@@ -16,8 +16,10 @@ import type { Expr, Kernel } from '../../ir/kernel.js';
 import { bodyLevels, exprChildren } from '../../ir/kernel.js';
 import type { UnaryOp } from '../../ir/lazy.js';
 import { BLOCK_F64, BLOCK_VOID, F64, I32, I32_TRUNC_SAT_F64_S, I32_TRUNC_SAT_F64_U, OP, V128, f64, kernelModule, s32, u32 } from './encoding.js';
-import { vectorLoop, vectorizable } from './vector.js';
+import { F64X2, vectorLoop, vectorizable } from './vector.js';
+import { F32X4, vectorizable32 } from './vector32.js';
 import { scalarCall, vmathFunctions, vmathOf, type VMathName } from './vmath.js';
+import { VMATH_F32X4 } from './vmath32.js';
 
 /** Host functions every kernel module imports, in this order (arity 1 unless noted). */
 export const HOST_FUNCTIONS = [
@@ -87,6 +89,8 @@ export function kernelWasm(k: Kernel, shared = false): Uint8Array {
     if (m) used.add(m);
   });
   const helpers = vmathFunctions(used, HOST_FUNCTIONS.length + 1);
+  const lanes32 = vectorizable32(k, level);
+  const helpers32 = lanes32 ? vmathFunctions(used, HOST_FUNCTIONS.length + 1 + helpers.bodies.length, VMATH_F32X4) : { bodies: [], index: new Map() };
 
   const get = (i: number) => [OP.local_get, ...u32(i)];
   const set = (i: number) => [OP.local_set, ...u32(i)];
@@ -207,12 +211,14 @@ export function kernelWasm(k: Kernel, shared = false): Uint8Array {
     ...outAddr(), ...value, ...storeAs(k.outDtype),
     ...get(O), ...i32c(1), OP.i32_add, ...set(O),
   ];
-  const simd = vectorizable(k, level) ? { k, level, order, val, loadAddr, outAddr, get, set, I, O, ACC, TMP, V0, helpers: helpers.index, start, end } : null;
+  const simd = lanes32 || vectorizable(k, level)
+    ? { k, level, order, val, loadAddr, outAddr, get, set, I, O, ACC, TMP, V0, helpers: helpers.index, helpers32: helpers32.index, start, end }
+    : null;
   let nV128 = 0;
-  /** The innermost loop: SIMD steps then the scalar tail when vectorizable, else scalar. */
+  /** The innermost loop: SIMD steps (f32x4 for float32 kernels, else f64x2) then the scalar tail when vectorizable, else scalar. */
   const innermost = (inner: number[]): number[] => {
     if (!simd) return loop(L - 1, inner);
-    const v = vectorLoop(simd);
+    const v = vectorLoop(simd, lanes32 ? F32X4 : F64X2);
     nV128 = v.nV128;
     return [...v.code, ...loop(L - 1, inner, false)];
   };
@@ -239,5 +245,5 @@ export function kernelWasm(k: Kernel, shared = false): Uint8Array {
   const rowSize = k.loops.slice(1, outer).reduce((a, b) => a * b, 1);
   body = [...(outer > 0 ? [...get(LO), ...i32c(rowSize), OP.i32_mul] : i32c(0)), ...set(O), ...emitLevel(-1), ...body];
   const params = [...new Array<number>(nIn + 4).fill(I32), F64];
-  return kernelModule(HOST_FUNCTIONS, params, { locals: [[L + 1, I32], [nF64, F64], [nV128, V128]], code: body }, helpers.bodies, shared);
+  return kernelModule(HOST_FUNCTIONS, params, { locals: [[L + 1, I32], [nF64, F64], [nV128, V128]], code: body }, [...helpers.bodies, ...helpers32.bodies], shared);
 }

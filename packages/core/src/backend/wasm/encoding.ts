@@ -70,6 +70,21 @@ export function f64x2Const(v: number): number[] {
   return simd(0x0c, ...f64(v), ...f64(v));
 }
 
+/** i8x16.shuffle of a vector with itself (pushed twice) moving its high two f32 lanes to the low ones (for promotion). */
+export const HIGH_TO_LOW = simd(0x0d, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7);
+
+/** `v128.const` of four equal f32 lanes (v rounded to float32). */
+export function f32x4Const(v: number): number[] {
+  const b = Array.from(new Uint8Array(new Float32Array([v]).buffer));
+  return simd(0x0c, ...b, ...b, ...b, ...b);
+}
+
+/** `v128.const` of four equal i32 lanes. */
+export function i32x4Const(v: number): number[] {
+  const b = Array.from(new Uint8Array(new Int32Array([v]).buffer));
+  return simd(0x0c, ...b, ...b, ...b, ...b);
+}
+
 /** SIMD128 opcodes (after the 0xFD prefix) the generator emits. */
 export const V = {
   load: 0x00, store: 0x0b, const: 0x0c, shuffle: 0x0d, load64_zero: 0x5d, store64_lane: 0x5b, load32_splat: 0x09,
@@ -79,7 +94,12 @@ export const V = {
   f32x4_demote: 0x5e, f64x2_promote: 0x5f,
   f64x2_ceil: 0x74, f64x2_floor: 0x75, f64x2_trunc: 0x7a, f64x2_nearest: 0x94,
   i64x2_extend_low_i32x4_s: 0xc7, i64x2_shl: 0xcb, i64x2_shr_s: 0xcc, i64x2_shr_u: 0xcd, i64x2_add: 0xce, i64x2_sub: 0xd1,
-  f32x4_add: 0xe4, f32x4_mul: 0xe6,
+  f32x4_extract: 0x1f, i32x4_splat: 0x11,
+  f32x4_eq: 0x41, f32x4_ne: 0x42, f32x4_lt: 0x43, f32x4_gt: 0x44, f32x4_le: 0x45, f32x4_ge: 0x46,
+  f32x4_ceil: 0x67, f32x4_floor: 0x68, f32x4_nearest: 0x6a,
+  i32x4_shl: 0xab, i32x4_shr_s: 0xac, i32x4_shr_u: 0xad, i32x4_add: 0xae, i32x4_sub: 0xb1,
+  f32x4_abs: 0xe0, f32x4_neg: 0xe1, f32x4_sqrt: 0xe3, f32x4_add: 0xe4, f32x4_sub: 0xe5, f32x4_mul: 0xe6, f32x4_div: 0xe7,
+  f32x4_min: 0xe8, f32x4_max: 0xe9, i32x4_trunc_sat_f32x4_s: 0xf8, f32x4_convert_i32x4_s: 0xfa,
   f64x2_abs: 0xec, f64x2_neg: 0xed, f64x2_sqrt: 0xef, f64x2_add: 0xf0, f64x2_sub: 0xf1, f64x2_mul: 0xf2, f64x2_div: 0xf3,
   f64x2_min: 0xf4, f64x2_max: 0xf5,
   i32x4_trunc_sat_f64x2_s_zero: 0xfc, f64x2_convert_low_i32x4_s: 0xfe,

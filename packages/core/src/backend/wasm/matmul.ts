@@ -8,7 +8,7 @@
  * growing with K.
  */
 import { forEachMatmulBatch, type MatmulSpec } from '../../ir/special.js';
-import { BLOCK_VOID, I32, OP, V, V128, kernelModule, s32, simd, u32 } from './encoding.js';
+import { BLOCK_VOID, HIGH_TO_LOW, I32, OP, V, V128, kernelModule, s32, simd, u32 } from './encoding.js';
 import type { Compiled } from './index.js';
 import type { WasmMemory } from './memory.js';
 import { splitRange } from './split.js';
@@ -52,8 +52,6 @@ function storeRow(v0: number, v1: number): number[] {
   ];
 }
 
-/** i8x16.shuffle moving the high two f32 lanes of a vector to the low ones (for promotion). */
-const HIGH_TO_LOW = simd(V.shuffle, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7);
 /** i8x16.shuffle joining the low halves of two vectors. */
 const JOIN_LOW = simd(V.shuffle, 0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23);
 const ZERO = simd(V.const, ...new Array<number>(16).fill(0));

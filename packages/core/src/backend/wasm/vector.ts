@@ -1,16 +1,14 @@
 /**
- * The SIMD128 form of a kernel's innermost loop: two elements per step in f64x2 lanes (the same
- * f64 arithmetic as the scalar code, so both give the same numbers), for loops whose varying reads
- * are contiguous and unmasked. Values invariant in the loop are splatted once before it; a
- * reduction keeps a two-lane accumulator folded into the scalar one after the loop. The scalar
- * loop then finishes the odd element.
+ * SIMD128 forms of a kernel's innermost loop, for loops whose varying reads are contiguous and
+ * unmasked: `vectorLoop` is the skeleton (values invariant in the loop are splatted once before it;
+ * a reduction keeps vector accumulators folded into the scalar one after it; the scalar loop then
+ * finishes the last elements), a `LaneForm` the arithmetic. `F64X2` here: two elements per step
+ * in f64 lanes, the same float64 arithmetic as the scalar code; `F32X4` in `vector32.ts`.
  */
 import type { Expr, Kernel } from '../../ir/kernel.js';
 import { exprChildren } from '../../ir/kernel.js';
 import { BLOCK_VOID, OP, V, f64x2Const as f64x2c, s32, simd, u32 } from './encoding.js';
 import { vmathOf, type VMathName } from './vmath.js';
-
-const W = 2;
 
 /** What the scalar generator shares with the vector loop. */
 export interface VectorContext {
@@ -30,6 +28,8 @@ export interface VectorContext {
   /** First v128 local. */
   readonly V0: number;
   readonly helpers: Map<VMathName, number>;
+  /** Function indices of the f32x4 helpers (`vmath32.ts`), for the f32x4 form. */
+  readonly helpers32: Map<VMathName, number>;
   /** Loop d's first index; its end less `minus`. */
   readonly start: (d: number) => number[];
   readonly end: (d: number, minus?: number) => number[];
@@ -56,7 +56,7 @@ function lanewise(k: Kernel, e: Expr): boolean {
 /** Whether the kernel's innermost loop gets a SIMD form. */
 export function vectorizable(k: Kernel, level: Map<Expr, number>): boolean {
   const inner = k.loops.length - 1;
-  if (k.loops[inner]! < W) return false;
+  if (k.loops[inner]! < 2) return false;
   if (k.reduceOp !== null ? k.nReduce === 0 : k.outDtype === 'bool') return false;
   for (const [e, lv] of level) if (lv === inner && !lanewise(k, e)) return false;
   return true;
@@ -67,9 +67,36 @@ const c1 = f64x2c(1);
 const v = (op: number) => simd(op);
 const to01 = [...c1, ...v(V.and)];
 
-/** The vector loop's code and the number of v128 locals it uses. */
-export function vectorLoop(x: VectorContext): { code: number[]; nV128: number } {
+/**
+ * One SIMD form of the innermost loop: its lane count, how a varying node is computed from its
+ * operands' vectors, how a result is stored, and how a reduction accumulates and folds.
+ */
+export interface LaneForm {
+  readonly width: number;
+  /** A constant in every lane. */
+  constant(v: number): number[];
+  /** The scalar (f64) value on the stack → a vector of it. */
+  readonly splat: number[];
+  /** A varying node's vector, given its operands' (`vv`) and the context. */
+  compute(e: Expr, vv: (e: Expr) => number[], x: VectorContext): number[];
+  /** Stores the body's vector (`value`) at the output address. */
+  store(x: VectorContext, value: number[]): number[];
+  /** Vector accumulators of a reduction from local `acc`: how many, their start, a step with the body's vector, their fold into ACC. */
+  accumulator(op: 'sum' | 'max' | 'min', acc: number, x: VectorContext): { locals: number; init: number[]; step(value: number[]): number[]; fold: number[] };
+}
+
+/** Folds the f64 on the stack into the scalar accumulator, as the scalar loop folds an element. */
+export function foldScalar(op: 'sum' | 'max' | 'min', x: VectorContext): number[] {
+  const { get, set } = x;
+  if (op === 'sum') return [...set(x.TMP), ...get(x.ACC), ...get(x.TMP), OP.f64_add, ...set(x.ACC)];
+  const t = get(x.TMP);
+  return [...set(x.TMP), ...t, ...get(x.ACC), ...t, ...get(x.ACC), op === 'max' ? OP.f64_gt : OP.f64_lt, ...t, ...t, OP.f64_ne, OP.i32_or, OP.select, ...set(x.ACC)];
+}
+
+/** The vector loop's code (in `form`) and the number of v128 locals it uses. */
+export function vectorLoop(x: VectorContext, form: LaneForm): { code: number[]; nV128: number } {
   const { k, level, get, set } = x;
+  const W = form.width;
   const d = k.loops.length - 1;
   const vary = x.order.filter((e) => level.get(e) === d);
   const slots = new Map<Expr, number>();
@@ -84,10 +111,35 @@ export function vectorLoop(x: VectorContext): { code: number[]; nV128: number } 
   };
   vary.forEach((e) => exprChildren(e).forEach(needSplat));
   needSplat(k.body);
-  const VACC = next++;
-  const vv = (e: Expr): number[] => (e.t === 'const' ? f64x2c(e.v) : get(slots.get(e)!));
+  const vv = (e: Expr): number[] => (e.t === 'const' ? form.constant(e.v) : get(slots.get(e)!));
+  const op = k.reduceOp;
+  const acc = op === null ? null : form.accumulator(op, next, x);
+  next += acc?.locals ?? 0;
+  const step = acc === null
+    ? [...form.store(x, vv(k.body)), ...get(x.O), OP.i32_const, ...s32(W), OP.i32_add, ...set(x.O)]
+    : acc.step(vv(k.body));
+  const code = [
+    ...splats.flatMap((e) => [...x.val(e), ...form.splat, ...set(slots.get(e)!)]),
+    ...(acc?.init ?? []),
+    ...x.start(d), ...set(x.I(d)),
+    OP.block, BLOCK_VOID, OP.loop, BLOCK_VOID,
+    ...get(x.I(d)), ...x.end(d, W - 1), OP.i32_ge_s, OP.br_if, 1,
+    ...vary.flatMap((e) => [...form.compute(e, vv, x), ...set(slots.get(e)!)]),
+    ...step,
+    ...get(x.I(d)), OP.i32_const, ...s32(W), OP.i32_add, ...set(x.I(d)),
+    OP.br, 0, OP.end, OP.end,
+    ...(acc?.fold ?? []),
+  ];
+  return { code, nV128: next - x.V0 };
+}
 
-  const compute = (e: Expr): number[] => {
+/** Two f64 lanes: the same float64 arithmetic as the scalar code. */
+export const F64X2: LaneForm = {
+  width: 2,
+  constant: f64x2c,
+  splat: simd(V.f64x2_splat),
+  compute(e, vv, x) {
+    const k = x.k;
     switch (e.t) {
       case 'load': {
         const dt = k.inputs[e.i]!.dtype;
@@ -152,40 +204,21 @@ export function vectorLoop(x: VectorContext): { code: number[]; nV128: number } 
       default: break;
     }
     throw new Error(`wasm vector codegen: unexpected ${e.t} node (bug)`);
-  };
-
-  const storeVec = (): number[] => {
-    const value = vv(k.body);
-    switch (k.outDtype) {
+  },
+  store(x, value) {
+    switch (x.k.outDtype) {
       case 'float64': case 'int64': return [...x.outAddr(), ...value, ...simd(V.store, 0, 0)];
       case 'float32': return [...x.outAddr(), ...value, ...v(V.f32x4_demote), ...simd(V.store64_lane, 0, 0, 0)];
       default: return [...x.outAddr(), ...value, ...v(V.i32x4_trunc_sat_f64x2_s_zero), ...simd(V.store64_lane, 0, 0, 0)];
     }
-  };
-  const op = k.reduceOp;
-  const accumulate = op === 'sum' ? V.f64x2_add : op === 'max' ? V.f64x2_max : V.f64x2_min;
-  const step = op === null
-    ? [...storeVec(), ...get(x.O), OP.i32_const, ...s32(W), OP.i32_add, ...set(x.O)]
-    : [...get(VACC), ...vv(k.body), ...v(accumulate), ...set(VACC)];
-  /** Folds lane `lane` of the vector accumulator into the scalar one, as the scalar loop folds an element. */
-  const fold = (lane: number): number[] => {
-    const value = [...get(VACC), ...simd(V.f64x2_extract, lane)];
-    if (op === 'sum') return [...get(x.ACC), ...value, OP.f64_add, ...set(x.ACC)];
-    const t = get(x.TMP);
-    return [...value, ...set(x.TMP), ...t, ...get(x.ACC), ...t, ...get(x.ACC), op === 'max' ? OP.f64_gt : OP.f64_lt, ...t, ...t, OP.f64_ne, OP.i32_or, OP.select, ...set(x.ACC)];
-  };
-  const init = op === null ? [] : [...f64x2c(op === 'sum' ? 0 : op === 'max' ? -Infinity : Infinity), ...set(VACC)];
-  const code = [
-    ...splats.flatMap((e) => [...x.val(e), ...v(V.f64x2_splat), ...set(slots.get(e)!)]),
-    ...init,
-    ...x.start(d), ...set(x.I(d)),
-    OP.block, BLOCK_VOID, OP.loop, BLOCK_VOID,
-    ...get(x.I(d)), ...x.end(d, W - 1), OP.i32_ge_s, OP.br_if, 1,
-    ...vary.flatMap((e) => [...compute(e), ...set(slots.get(e)!)]),
-    ...step,
-    ...get(x.I(d)), OP.i32_const, ...s32(W), OP.i32_add, ...set(x.I(d)),
-    OP.br, 0, OP.end, OP.end,
-    ...(op === null ? [] : [...fold(0), ...fold(1)]),
-  ];
-  return { code, nV128: next - x.V0 };
-}
+  },
+  accumulator(op, acc, x) {
+    const accumulate = op === 'sum' ? V.f64x2_add : op === 'max' ? V.f64x2_max : V.f64x2_min;
+    return {
+      locals: 1,
+      init: [...f64x2c(op === 'sum' ? 0 : op === 'max' ? -Infinity : Infinity), ...x.set(acc)],
+      step: (value) => [...x.get(acc), ...value, ...v(accumulate), ...x.set(acc)],
+      fold: [0, 1].flatMap((lane) => [...x.get(acc), ...simd(V.f64x2_extract, lane), ...foldScalar(op, x)]),
+    };
+  },
+};

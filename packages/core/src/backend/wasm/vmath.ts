@@ -1,7 +1,8 @@
 /**
  * Vectorised transcendental functions for the wasm kernels: each is a module-internal function of
  * type `(v128) → v128` over two f64 lanes, branch-free (special values by lane selects), used for
- * float32 kernels in both the SIMD loops and the scalar tails (splat, call, take lane 0).
+ * float32 values in the f64x2 loops and in the scalar code (splat, call, take lane 0); the f32x4
+ * loops use `vmath32.ts`.
  * Accuracy (relative, in float64, tested against `Math`): exp/expm1 ≤ 1e-9, log/log1p ≤ 1e-9,
  * tanh ≤ 1e-9 over their whole range, far below float32's 6e-8 rounding. Float64 kernels keep
  * the host's `Math` functions (full double precision).
@@ -33,10 +34,11 @@ export function vmathOf(op: UnaryOp, dtype: DType): VMathName | null {
  * pool with `writeConstPool` before running a new module.
  */
 export const POOL_BASE = 16;
-export const POOL_BYTES = 1024;
+export const POOL_BYTES = 2048;
 const pool = new Map<string, { addr: number; bytes: Uint8Array }>();
 
-function pooled(bytes: Uint8Array): number[] {
+/** `v128.load` of a 16-byte constant from the pool. */
+export function pooled(bytes: Uint8Array): number[] {
   const key = bytes.join(',');
   let entry = pool.get(key);
   if (!entry) {
@@ -181,11 +183,27 @@ function tanh(expm1Index: number): FunctionBody {
 
 const DEPS: Record<VMathName, VMathName[]> = { exp: [], expm1: [], log: [], log1p: ['log'], tanh: ['expm1'] };
 
+/** A set of vectorised functions: each body, given the function indices of the others. */
+export type VMathLibrary = (name: VMathName, index: ReadonlyMap<VMathName, number>) => FunctionBody;
+
+/** The f64x2 functions of this file. */
+export const VMATH_F64X2: VMathLibrary = (n, index) => {
+  switch (n) {
+    case 'exp': return exp;
+    case 'expm1': return expm1;
+    case 'log': return log;
+    case 'log1p': return log1p(index.get('log')!);
+    case 'tanh': return tanh(index.get('expm1')!);
+  }
+};
+
 /**
- * The helper functions a module needs for `used` (dependencies included), in order, with the
- * function index of each given the index of the first helper.
+ * The helper functions of `library` a module needs for `used` (dependencies included), in order,
+ * with the function index of each given the index of the first helper.
  */
-export function vmathFunctions(used: ReadonlySet<VMathName>, firstIndex: number): { bodies: FunctionBody[]; index: Map<VMathName, number> } {
+export function vmathFunctions(
+  used: ReadonlySet<VMathName>, firstIndex: number, library: VMathLibrary = VMATH_F64X2,
+): { bodies: FunctionBody[]; index: Map<VMathName, number> } {
   const names: VMathName[] = [];
   const add = (n: VMathName): void => {
     if (names.includes(n)) return;
@@ -194,16 +212,7 @@ export function vmathFunctions(used: ReadonlySet<VMathName>, firstIndex: number)
   };
   [...used].sort().forEach(add);
   const index = new Map(names.map((n, i) => [n, firstIndex + i]));
-  const bodies = names.map((n): FunctionBody => {
-    switch (n) {
-      case 'exp': return exp;
-      case 'expm1': return expm1;
-      case 'log': return log;
-      case 'log1p': return log1p(index.get('log')!);
-      case 'tanh': return tanh(index.get('expm1')!);
-    }
-  });
-  return { bodies, index };
+  return { bodies: names.map((n) => library(n, index)), index };
 }
 
 /** Scalar f64 on the stack → the helper applied to it (splat, call, lane 0). */

@@ -1,0 +1,127 @@
+/**
+ * The f32x4 form of a float32 kernel's innermost loop: four elements per step, each op rounded to
+ * float32 (as PyTorch computes float32), exp/expm1/log/log1p/tanh from `vmath32.ts`. Sums
+ * accumulate in float64 (the four lanes promoted into two f64x2 accumulators), max/min in the lanes.
+ * NOTE: the scalar code and the f64x2 form compute float32 kernels in float64 and round once on
+ * store, so a float32 kernel's elements can differ from the cpu backend's in the last bits.
+ * Used when every value that varies in the loop is float32 (or bool, held as 0/1 in f32 lanes)
+ * and every varying read is a contiguous float32 input.
+ */
+import type { Expr, Kernel } from '../../ir/kernel.js';
+import { exprChildren } from '../../ir/kernel.js';
+import { HIGH_TO_LOW, OP, V, f32x4Const as f32c, f64x2Const, simd, u32 } from './encoding.js';
+import { foldScalar, type LaneForm } from './vector.js';
+
+const v = (op: number) => simd(op);
+const c0 = f32c(0);
+const c1 = f32c(1);
+const to01 = [...c1, ...v(V.and)];
+
+const F32_OK = (e: Expr) => e.dtype === 'float32' || e.dtype === 'bool';
+
+/** Whether a varying node has an f32x4 form. */
+function lanewise32(k: Kernel, e: Expr): boolean {
+  const inner = k.loops.length - 1;
+  if (!F32_OK(e) || !exprChildren(e).every(F32_OK)) return false;
+  switch (e.t) {
+    case 'load': {
+      const inp = k.inputs[e.i]!;
+      return inp.dtype === 'float32' && inp.strides[inner] === 1 && !inp.masks?.some((m) => m);
+    }
+    case 'un': return e.op !== 'sin' && e.op !== 'cos';
+    case 'bin': return e.op !== 'pow' || (e.b.t === 'const' && (e.b.v === 1 || e.b.v === 2));
+    case 'where': case 'cast': return true;
+    default: return false;
+  }
+}
+
+/** Whether the kernel's innermost loop gets the f32x4 form. */
+export function vectorizable32(k: Kernel, level: Map<Expr, number>): boolean {
+  const inner = k.loops.length - 1;
+  if (k.loops[inner]! < 4 || k.body.dtype !== 'float32') return false;
+  if (k.reduceOp !== null ? k.nReduce === 0 : k.outDtype !== 'float32') return false;
+  for (const [e, lv] of level) if (lv === inner && !lanewise32(k, e)) return false;
+  return true;
+}
+
+export const F32X4: LaneForm = {
+  width: 4,
+  constant: f32c,
+  splat: [OP.f32_demote_f64, ...v(V.f32x4_splat)],
+  compute(e, vv, x) {
+    switch (e.t) {
+      case 'load': return [...x.loadAddr(e), ...simd(V.load, 0, 0)];
+      case 'un': {
+        const a = vv(e.a);
+        switch (e.op) {
+          case 'neg': return [...a, ...v(V.f32x4_neg)];
+          case 'abs': return [...a, ...v(V.f32x4_abs)];
+          case 'sqrt': return [...a, ...v(V.f32x4_sqrt)];
+          case 'floor': return [...a, ...v(V.f32x4_floor)];
+          case 'ceil': return [...a, ...v(V.f32x4_ceil)];
+          case 'round': return [...a, ...v(V.f32x4_nearest)];
+          case 'reciprocal': return [...c1, ...a, ...v(V.f32x4_div)];
+          case 'not': return [...a, ...c0, ...v(V.f32x4_eq), ...to01];
+          // (a > 0) − (a < 0); NaN stays NaN.
+          case 'sign': return [
+            ...a, ...a, ...c0, ...v(V.f32x4_gt), ...to01, ...a, ...c0, ...v(V.f32x4_lt), ...to01, ...v(V.f32x4_sub),
+            ...a, ...a, ...v(V.f32x4_ne), ...v(V.bitselect),
+          ];
+          case 'exp': case 'expm1': case 'log': case 'log1p': case 'tanh': return [...a, OP.call, ...u32(x.helpers32.get(e.op)!)];
+          default: break;
+        }
+        break;
+      }
+      case 'bin': {
+        const a = vv(e.a);
+        const b = vv(e.b);
+        switch (e.op) {
+          case 'add': return [...a, ...b, ...v(V.f32x4_add)];
+          case 'sub': return [...a, ...b, ...v(V.f32x4_sub)];
+          case 'mul': return [...a, ...b, ...v(V.f32x4_mul)];
+          case 'div': return [...a, ...b, ...v(V.f32x4_div)];
+          case 'pow': return e.b.t === 'const' && e.b.v === 1 ? a : [...a, ...a, ...v(V.f32x4_mul)];
+          case 'maximum': return [...a, ...b, ...v(V.f32x4_max)];
+          case 'minimum': return [...a, ...b, ...v(V.f32x4_min)];
+          case 'eq': return [...a, ...b, ...v(V.f32x4_eq), ...to01];
+          case 'ne': return [...a, ...b, ...v(V.f32x4_ne), ...to01];
+          case 'lt': return [...a, ...b, ...v(V.f32x4_lt), ...to01];
+          case 'le': return [...a, ...b, ...v(V.f32x4_le), ...to01];
+          case 'gt': return [...a, ...b, ...v(V.f32x4_gt), ...to01];
+          case 'ge': return [...a, ...b, ...v(V.f32x4_ge), ...to01];
+          case 'and': case 'or':
+            return [...a, ...c0, ...v(V.f32x4_ne), ...b, ...c0, ...v(V.f32x4_ne), ...v(e.op === 'and' ? V.and : V.or), ...to01];
+        }
+        break;
+      }
+      case 'where': return [...vv(e.a), ...vv(e.b), ...vv(e.c), ...c0, ...v(V.f32x4_ne), ...v(V.bitselect)];
+      // float32 ↔ bool only (`lanewise32`): bool lanes already hold 0/1.
+      case 'cast': return e.dtype === 'bool' && e.a.dtype !== 'bool' ? [...vv(e.a), ...c0, ...v(V.f32x4_ne), ...to01] : vv(e.a);
+      default: break;
+    }
+    throw new Error(`wasm f32x4 codegen: unexpected ${e.t} node (bug)`);
+  },
+  store: (x, value) => [...x.outAddr(), ...value, ...simd(V.store, 0, 0)],
+  accumulator(op, acc, x) {
+    const { get, set } = x;
+    if (op === 'sum') {
+      // Lanes 0–1 into acc, 2–3 into acc + 1, in float64.
+      return {
+        locals: 3,
+        init: [...f64x2Const(0), ...set(acc), ...f64x2Const(0), ...set(acc + 1)],
+        step: (value) => [
+          ...value, ...set(acc + 2),
+          ...get(acc), ...get(acc + 2), ...v(V.f64x2_promote), ...v(V.f64x2_add), ...set(acc),
+          ...get(acc + 1), ...get(acc + 2), ...get(acc + 2), ...HIGH_TO_LOW, ...v(V.f64x2_promote), ...v(V.f64x2_add), ...set(acc + 1),
+        ],
+        fold: [acc, acc + 1].flatMap((a) => [0, 1].flatMap((lane) => [...get(a), ...simd(V.f64x2_extract, lane), ...foldScalar(op, x)])),
+      };
+    }
+    return {
+      locals: 1,
+      init: [...f32c(op === 'max' ? -Infinity : Infinity), ...set(acc)],
+      step: (value) => [...get(acc), ...value, ...v(op === 'max' ? V.f32x4_max : V.f32x4_min), ...set(acc)],
+      fold: [0, 1, 2, 3].flatMap((lane) => [...get(acc), ...simd(V.f32x4_extract, lane), OP.f64_promote_f32, ...foldScalar(op, x)]),
+    };
+  },
+};
