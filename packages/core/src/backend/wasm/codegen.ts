@@ -19,7 +19,6 @@ import { BLOCK_F64, BLOCK_VOID, F64, I32, I32_TRUNC_SAT_F64_S, I32_TRUNC_SAT_F64
 import { F64X2, vectorLoop, vectorizable } from './vector.js';
 import { F32X4, vectorizable32 } from './vector32.js';
 import { scalarCall, vmathFunctions, vmathOf, type VMathName } from './vmath.js';
-import { VMATH_F32X4 } from './vmath32.js';
 
 /** Host functions every kernel module imports, in this order (arity 1 unless noted). */
 export const HOST_FUNCTIONS = [
@@ -90,7 +89,6 @@ export function kernelWasm(k: Kernel, shared = false): Uint8Array {
   });
   const helpers = vmathFunctions(used, HOST_FUNCTIONS.length + 1);
   const lanes32 = vectorizable32(k, level);
-  const helpers32 = lanes32 ? vmathFunctions(used, HOST_FUNCTIONS.length + 1 + helpers.bodies.length, VMATH_F32X4) : { bodies: [], index: new Map() };
 
   const get = (i: number) => [OP.local_get, ...u32(i)];
   const set = (i: number) => [OP.local_set, ...u32(i)];
@@ -212,7 +210,7 @@ export function kernelWasm(k: Kernel, shared = false): Uint8Array {
     ...get(O), ...i32c(1), OP.i32_add, ...set(O),
   ];
   const simd = lanes32 || vectorizable(k, level)
-    ? { k, level, order, val, loadAddr, outAddr, get, set, I, O, ACC, TMP, V0, helpers: helpers.index, helpers32: helpers32.index, start, end }
+    ? { k, level, order, val, loadAddr, outAddr, get, set, I, O, ACC, TMP, V0, helpers: helpers.index, start, end }
     : null;
   let nV128 = 0;
   /** The innermost loop: SIMD steps (f32x4 for float32 kernels, else f64x2) then the scalar tail when vectorizable, else scalar. */
@@ -245,5 +243,5 @@ export function kernelWasm(k: Kernel, shared = false): Uint8Array {
   const rowSize = k.loops.slice(1, outer).reduce((a, b) => a * b, 1);
   body = [...(outer > 0 ? [...get(LO), ...i32c(rowSize), OP.i32_mul] : i32c(0)), ...set(O), ...emitLevel(-1), ...body];
   const params = [...new Array<number>(nIn + 4).fill(I32), F64];
-  return kernelModule(HOST_FUNCTIONS, params, { locals: [[L + 1, I32], [nF64, F64], [nV128, V128]], code: body }, [...helpers.bodies, ...helpers32.bodies], shared);
+  return kernelModule(HOST_FUNCTIONS, params, { locals: [[L + 1, I32], [nF64, F64], [nV128, V128]], code: body }, helpers.bodies, shared);
 }

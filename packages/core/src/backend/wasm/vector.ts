@@ -28,8 +28,6 @@ export interface VectorContext {
   /** First v128 local. */
   readonly V0: number;
   readonly helpers: Map<VMathName, number>;
-  /** Function indices of the f32x4 helpers (`vmath32.ts`), for the f32x4 form. */
-  readonly helpers32: Map<VMathName, number>;
   /** Loop d's first index; its end less `minus`. */
   readonly start: (d: number) => number[];
   readonly end: (d: number, minus?: number) => number[];
@@ -73,12 +71,14 @@ const to01 = [...c1, ...v(V.and)];
  */
 export interface LaneForm {
   readonly width: number;
+  /** v128 locals `compute` may use as scratch (from the base it is given). */
+  readonly scratchLocals: number;
   /** A constant in every lane. */
   constant(v: number): number[];
   /** The scalar (f64) value on the stack → a vector of it. */
   readonly splat: number[];
-  /** A varying node's vector, given its operands' (`vv`) and the context. */
-  compute(e: Expr, vv: (e: Expr) => number[], x: VectorContext): number[];
+  /** A varying node's vector, given its operands' (`vv`), the context and its scratch locals' base. */
+  compute(e: Expr, vv: (e: Expr) => number[], x: VectorContext, scratch: number): number[];
   /** Stores the body's vector (`value`) at the output address. */
   store(x: VectorContext, value: number[]): number[];
   /** Vector accumulators of a reduction from local `acc`: how many, their start, a step with the body's vector, their fold into ACC. */
@@ -115,6 +115,8 @@ export function vectorLoop(x: VectorContext, form: LaneForm): { code: number[]; 
   const op = k.reduceOp;
   const acc = op === null ? null : form.accumulator(op, next, x);
   next += acc?.locals ?? 0;
+  const scratch = next;
+  next += form.scratchLocals;
   const step = acc === null
     ? [...form.store(x, vv(k.body)), ...get(x.O), OP.i32_const, ...s32(W), OP.i32_add, ...set(x.O)]
     : acc.step(vv(k.body));
@@ -124,7 +126,7 @@ export function vectorLoop(x: VectorContext, form: LaneForm): { code: number[]; 
     ...x.start(d), ...set(x.I(d)),
     OP.block, BLOCK_VOID, OP.loop, BLOCK_VOID,
     ...get(x.I(d)), ...x.end(d, W - 1), OP.i32_ge_s, OP.br_if, 1,
-    ...vary.flatMap((e) => [...form.compute(e, vv, x), ...set(slots.get(e)!)]),
+    ...vary.flatMap((e) => [...form.compute(e, vv, x, scratch), ...set(slots.get(e)!)]),
     ...step,
     ...get(x.I(d)), OP.i32_const, ...s32(W), OP.i32_add, ...set(x.I(d)),
     OP.br, 0, OP.end, OP.end,
@@ -136,6 +138,7 @@ export function vectorLoop(x: VectorContext, form: LaneForm): { code: number[]; 
 /** Two f64 lanes: the same float64 arithmetic as the scalar code. */
 export const F64X2: LaneForm = {
   width: 2,
+  scratchLocals: 0,
   constant: f64x2c,
   splat: simd(V.f64x2_splat),
   compute(e, vv, x) {

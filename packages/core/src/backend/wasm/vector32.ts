@@ -1,7 +1,8 @@
 /**
  * The f32x4 form of a float32 kernel's innermost loop: four elements per step, each op rounded to
- * float32 (as PyTorch computes float32), exp/expm1/log/log1p/tanh from `vmath32.ts`. Sums
- * accumulate in float64 (the four lanes promoted into two f64x2 accumulators), max/min in the lanes.
+ * float32 (as PyTorch computes float32), exp/expm1/log/log1p/tanh from `vmath32.ts` inlined. Sums
+ * accumulate in float64 (the four lanes promoted into two f64x2 accumulators), max/min in the lanes
+ * (NaN kept aside in a mask).
  * NOTE: the scalar code and the f64x2 form compute float32 kernels in float64 and round once on
  * store, so a float32 kernel's elements can differ from the cpu backend's in the last bits.
  * Used when every value that varies in the loop is float32 (or bool, held as 0/1 in f32 lanes)
@@ -9,8 +10,9 @@
  */
 import type { Expr, Kernel } from '../../ir/kernel.js';
 import { exprChildren } from '../../ir/kernel.js';
-import { HIGH_TO_LOW, OP, V, f32x4Const as f32c, f64x2Const, simd, u32 } from './encoding.js';
+import { HIGH_TO_LOW, OP, V, f32x4Const as f32c, f64, f64x2Const, simd } from './encoding.js';
 import { foldScalar, type LaneForm } from './vector.js';
+import { INLINE32_LOCALS, inline32 } from './vmath32.js';
 
 const v = (op: number) => simd(op);
 const c0 = f32c(0);
@@ -46,9 +48,10 @@ export function vectorizable32(k: Kernel, level: Map<Expr, number>): boolean {
 
 export const F32X4: LaneForm = {
   width: 4,
+  scratchLocals: INLINE32_LOCALS,
   constant: f32c,
   splat: [OP.f32_demote_f64, ...v(V.f32x4_splat)],
-  compute(e, vv, x) {
+  compute(e, vv, x, scratch) {
     switch (e.t) {
       case 'load': return [...x.loadAddr(e), ...simd(V.load, 0, 0)];
       case 'un': {
@@ -67,7 +70,7 @@ export const F32X4: LaneForm = {
             ...a, ...a, ...c0, ...v(V.f32x4_gt), ...to01, ...a, ...c0, ...v(V.f32x4_lt), ...to01, ...v(V.f32x4_sub),
             ...a, ...a, ...v(V.f32x4_ne), ...v(V.bitselect),
           ];
-          case 'exp': case 'expm1': case 'log': case 'log1p': case 'tanh': return [...a, OP.call, ...u32(x.helpers32.get(e.op)!)];
+          case 'exp': case 'expm1': case 'log': case 'log1p': case 'tanh': return [...a, ...inline32(e.op, scratch)];
           default: break;
         }
         break;
@@ -117,11 +120,19 @@ export const F32X4: LaneForm = {
         fold: [acc, acc + 1].flatMap((a) => [0, 1].flatMap((lane) => [...get(a), ...simd(V.f64x2_extract, lane), ...foldScalar(op, x)])),
       };
     }
+    // pmax/pmin (one instruction; f32x4.max's NaN rules cost V8 a sequence on the loop-carried
+    // chain) with NaN tracked in a mask beside it (acc + 1).
     return {
-      locals: 1,
-      init: [...f32c(op === 'max' ? -Infinity : Infinity), ...set(acc)],
-      step: (value) => [...get(acc), ...value, ...v(op === 'max' ? V.f32x4_max : V.f32x4_min), ...set(acc)],
-      fold: [0, 1, 2, 3].flatMap((lane) => [...get(acc), ...simd(V.f32x4_extract, lane), OP.f64_promote_f32, ...foldScalar(op, x)]),
+      locals: 2,
+      init: [...f32c(op === 'max' ? -Infinity : Infinity), ...set(acc), ...c0, ...set(acc + 1)],
+      step: (value) => [
+        ...get(acc), ...value, ...v(op === 'max' ? V.f32x4_pmax : V.f32x4_pmin), ...set(acc),
+        ...get(acc + 1), ...value, ...value, ...v(V.f32x4_ne), ...v(V.or), ...set(acc + 1),
+      ],
+      fold: [
+        ...[0, 1, 2, 3].flatMap((lane) => [...get(acc), ...simd(V.f32x4_extract, lane), OP.f64_promote_f32, ...foldScalar(op, x)]),
+        OP.f64_const, ...f64(NaN), ...get(x.ACC), ...get(acc + 1), ...v(V.any_true), OP.select, ...set(x.ACC),
+      ],
     };
   },
 };
