@@ -60,10 +60,83 @@ export function vectorizable(k: Kernel, level: Map<Expr, number>): boolean {
   return true;
 }
 
-const c0 = f64x2c(0);
-const c1 = f64x2c(1);
 const v = (op: number) => simd(op);
-const to01 = [...c1, ...v(V.and)];
+
+/** The opcodes of one lane type for `laneArith`, and its constants 0 and 1. */
+export interface LaneOps {
+  readonly c0: number[];
+  readonly c1: number[];
+  readonly neg: number; readonly abs: number; readonly sqrt: number; readonly floor: number; readonly ceil: number; readonly nearest: number;
+  readonly add: number; readonly sub: number; readonly mul: number; readonly div: number; readonly max: number; readonly min: number;
+  readonly eq: number; readonly ne: number; readonly lt: number; readonly le: number; readonly gt: number; readonly ge: number;
+}
+
+/**
+ * The vector of an arithmetic, comparison, logic or `where` node, the same for every lane type
+ * (comparisons and logic give 1/0 lanes, as the scalar code does); null for other nodes.
+ */
+export function laneArith(e: Expr, vv: (e: Expr) => number[], o: LaneOps): number[] | null {
+  const to01 = [...o.c1, ...v(V.and)];
+  switch (e.t) {
+    case 'un': {
+      const a = vv(e.a);
+      switch (e.op) {
+        case 'neg': return [...a, ...v(o.neg)];
+        case 'abs': return [...a, ...v(o.abs)];
+        case 'sqrt': return [...a, ...v(o.sqrt)];
+        case 'floor': return [...a, ...v(o.floor)];
+        case 'ceil': return [...a, ...v(o.ceil)];
+        case 'round': return [...a, ...v(o.nearest)];
+        case 'reciprocal': return [...o.c1, ...a, ...v(o.div)];
+        case 'not': return [...a, ...o.c0, ...v(o.eq), ...to01];
+        // (a > 0) − (a < 0); NaN stays NaN.
+        case 'sign': return [
+          ...a, ...a, ...o.c0, ...v(o.gt), ...to01, ...a, ...o.c0, ...v(o.lt), ...to01, ...v(o.sub),
+          ...a, ...a, ...v(o.ne), ...v(V.bitselect),
+        ];
+        default: return null;
+      }
+    }
+    case 'bin': {
+      const a = vv(e.a);
+      const b = vv(e.b);
+      const cmp = (op: number) => [...a, ...b, ...v(op), ...to01];
+      switch (e.op) {
+        case 'add': return [...a, ...b, ...v(o.add)];
+        case 'sub': return [...a, ...b, ...v(o.sub)];
+        case 'mul': return [...a, ...b, ...v(o.mul)];
+        case 'div': return [...a, ...b, ...v(o.div)];
+        case 'pow': return e.b.t === 'const' && e.b.v === 1 ? a : [...a, ...a, ...v(o.mul)];
+        case 'maximum': return [...a, ...b, ...v(o.max)];
+        case 'minimum': return [...a, ...b, ...v(o.min)];
+        case 'eq': return cmp(o.eq);
+        case 'ne': return cmp(o.ne);
+        case 'lt': return cmp(o.lt);
+        case 'le': return cmp(o.le);
+        case 'gt': return cmp(o.gt);
+        case 'ge': return cmp(o.ge);
+        case 'and': case 'or':
+          return [...a, ...o.c0, ...v(o.ne), ...b, ...o.c0, ...v(o.ne), ...v(e.op === 'and' ? V.and : V.or), ...to01];
+      }
+      return null;
+    }
+    case 'where': return [...vv(e.a), ...vv(e.b), ...vv(e.c), ...o.c0, ...v(o.ne), ...v(V.bitselect)];
+    case 'cast': return e.dtype === 'bool' && e.a.dtype !== 'bool' ? [...vv(e.a), ...o.c0, ...v(o.ne), ...to01] : null;
+    default: return null;
+  }
+}
+
+/** The error for a node a form was not meant to get (`vectorizable` and `vectorizable32` rule it out). */
+export function unexpected(form: string, e: Expr): never {
+  throw new Error(`wasm ${form} codegen: unexpected ${e.t} node (bug)`);
+}
+
+const F64X2_OPS: LaneOps = {
+  c0: f64x2c(0), c1: f64x2c(1),
+  neg: V.f64x2_neg, abs: V.f64x2_abs, sqrt: V.f64x2_sqrt, floor: V.f64x2_floor, ceil: V.f64x2_ceil, nearest: V.f64x2_nearest,
+  add: V.f64x2_add, sub: V.f64x2_sub, mul: V.f64x2_mul, div: V.f64x2_div, max: V.f64x2_max, min: V.f64x2_min,
+  eq: V.f64x2_eq, ne: V.f64x2_ne, lt: V.f64x2_lt, le: V.f64x2_le, gt: V.f64x2_gt, ge: V.f64x2_ge,
+};
 
 /**
  * One SIMD form of the innermost loop: its lane count, how a varying node is computed from its
@@ -150,48 +223,9 @@ export const F64X2: LaneForm = {
         if (dt === 'float64' || dt === 'int64') return [...addr, ...simd(V.load, 0, 0)];
         return [...addr, ...simd(V.load64_zero, 0, 0), ...v(dt === 'float32' ? V.f64x2_promote : V.f64x2_convert_low_i32x4_s)];
       }
-      case 'un': {
-        const a = vv(e.a);
-        switch (e.op) {
-          case 'neg': return [...a, ...v(V.f64x2_neg)];
-          case 'abs': return [...a, ...v(V.f64x2_abs)];
-          case 'sqrt': return [...a, ...v(V.f64x2_sqrt)];
-          case 'floor': return [...a, ...v(V.f64x2_floor)];
-          case 'ceil': return [...a, ...v(V.f64x2_ceil)];
-          case 'round': return [...a, ...v(V.f64x2_nearest)];
-          case 'reciprocal': return [...c1, ...a, ...v(V.f64x2_div)];
-          case 'not': return [...a, ...c0, ...v(V.f64x2_eq), ...to01];
-          // (a > 0) − (a < 0); NaN stays NaN.
-          case 'sign': return [
-            ...a, ...a, ...c0, ...v(V.f64x2_gt), ...to01, ...a, ...c0, ...v(V.f64x2_lt), ...to01, ...v(V.f64x2_sub),
-            ...a, ...a, ...v(V.f64x2_ne), ...v(V.bitselect),
-          ];
-          default: return [...a, OP.call, ...u32(x.helpers.get(vmathOf(e.op, e.dtype)!)!)];
-        }
-      }
-      case 'bin': {
-        const a = vv(e.a);
-        const b = vv(e.b);
-        switch (e.op) {
-          case 'add': return [...a, ...b, ...v(V.f64x2_add)];
-          case 'sub': return [...a, ...b, ...v(V.f64x2_sub)];
-          case 'mul': return [...a, ...b, ...v(V.f64x2_mul)];
-          case 'div': return [...a, ...b, ...v(V.f64x2_div)];
-          case 'pow': return e.b.t === 'const' && e.b.v === 1 ? a : [...a, ...a, ...v(V.f64x2_mul)];
-          case 'maximum': return [...a, ...b, ...v(V.f64x2_max)];
-          case 'minimum': return [...a, ...b, ...v(V.f64x2_min)];
-          case 'eq': return [...a, ...b, ...v(V.f64x2_eq), ...to01];
-          case 'ne': return [...a, ...b, ...v(V.f64x2_ne), ...to01];
-          case 'lt': return [...a, ...b, ...v(V.f64x2_lt), ...to01];
-          case 'le': return [...a, ...b, ...v(V.f64x2_le), ...to01];
-          case 'gt': return [...a, ...b, ...v(V.f64x2_gt), ...to01];
-          case 'ge': return [...a, ...b, ...v(V.f64x2_ge), ...to01];
-          case 'and': case 'or':
-            return [...a, ...c0, ...v(V.f64x2_ne), ...b, ...c0, ...v(V.f64x2_ne), ...v(e.op === 'and' ? V.and : V.or), ...to01];
-        }
+      case 'un':
+        if (vmathOf(e.op, e.dtype)) return [...vv(e.a), OP.call, ...u32(x.helpers.get(vmathOf(e.op, e.dtype)!)!)];
         break;
-      }
-      case 'where': return [...vv(e.a), ...vv(e.b), ...vv(e.c), ...c0, ...v(V.f64x2_ne), ...v(V.bitselect)];
       case 'cast': {
         const a = vv(e.a);
         const from = e.a.dtype;
@@ -200,13 +234,13 @@ export const F64X2: LaneForm = {
           case 'float32': return from === 'bool' ? a : [...a, ...v(V.f32x4_demote), ...v(V.f64x2_promote)];
           case 'int32': return from === 'bool' ? a : [...a, ...v(V.i32x4_trunc_sat_f64x2_s_zero), ...v(V.f64x2_convert_low_i32x4_s)];
           case 'int64': return from === 'bool' || from === 'int32' ? a : [...a, ...v(V.f64x2_trunc)];
-          case 'bool': return [...a, ...c0, ...v(V.f64x2_ne), ...to01];
+          case 'bool': break;
         }
-        return a;
+        break;
       }
       default: break;
     }
-    throw new Error(`wasm vector codegen: unexpected ${e.t} node (bug)`);
+    return laneArith(e, vv, F64X2_OPS) ?? unexpected('f64x2', e);
   },
   store(x, value) {
     switch (x.k.outDtype) {

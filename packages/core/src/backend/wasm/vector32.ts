@@ -11,13 +11,16 @@
 import type { Expr, Kernel } from '../../ir/kernel.js';
 import { exprChildren } from '../../ir/kernel.js';
 import { HIGH_TO_LOW, OP, V, f32x4Const as f32c, f64, f64x2Const, simd } from './encoding.js';
-import { foldScalar, type LaneForm } from './vector.js';
+import { foldScalar, laneArith, unexpected, type LaneForm, type LaneOps } from './vector.js';
 import { INLINE32_LOCALS, inline32 } from './vmath32.js';
 
 const v = (op: number) => simd(op);
-const c0 = f32c(0);
-const c1 = f32c(1);
-const to01 = [...c1, ...v(V.and)];
+const F32X4_OPS: LaneOps = {
+  c0: f32c(0), c1: f32c(1),
+  neg: V.f32x4_neg, abs: V.f32x4_abs, sqrt: V.f32x4_sqrt, floor: V.f32x4_floor, ceil: V.f32x4_ceil, nearest: V.f32x4_nearest,
+  add: V.f32x4_add, sub: V.f32x4_sub, mul: V.f32x4_mul, div: V.f32x4_div, max: V.f32x4_max, min: V.f32x4_min,
+  eq: V.f32x4_eq, ne: V.f32x4_ne, lt: V.f32x4_lt, le: V.f32x4_le, gt: V.f32x4_gt, ge: V.f32x4_ge,
+};
 
 const F32_OK = (e: Expr) => e.dtype === 'float32' || e.dtype === 'bool';
 
@@ -54,55 +57,16 @@ export const F32X4: LaneForm = {
   compute(e, vv, x, scratch) {
     switch (e.t) {
       case 'load': return [...x.loadAddr(e), ...simd(V.load, 0, 0)];
-      case 'un': {
-        const a = vv(e.a);
-        switch (e.op) {
-          case 'neg': return [...a, ...v(V.f32x4_neg)];
-          case 'abs': return [...a, ...v(V.f32x4_abs)];
-          case 'sqrt': return [...a, ...v(V.f32x4_sqrt)];
-          case 'floor': return [...a, ...v(V.f32x4_floor)];
-          case 'ceil': return [...a, ...v(V.f32x4_ceil)];
-          case 'round': return [...a, ...v(V.f32x4_nearest)];
-          case 'reciprocal': return [...c1, ...a, ...v(V.f32x4_div)];
-          case 'not': return [...a, ...c0, ...v(V.f32x4_eq), ...to01];
-          // (a > 0) − (a < 0); NaN stays NaN.
-          case 'sign': return [
-            ...a, ...a, ...c0, ...v(V.f32x4_gt), ...to01, ...a, ...c0, ...v(V.f32x4_lt), ...to01, ...v(V.f32x4_sub),
-            ...a, ...a, ...v(V.f32x4_ne), ...v(V.bitselect),
-          ];
-          case 'exp': case 'expm1': case 'log': case 'log1p': case 'tanh': return [...a, ...inline32(e.op, scratch)];
-          default: break;
-        }
+      case 'un':
+        if (e.op === 'exp' || e.op === 'expm1' || e.op === 'log' || e.op === 'log1p' || e.op === 'tanh') return [...vv(e.a), ...inline32(e.op, scratch)];
         break;
-      }
-      case 'bin': {
-        const a = vv(e.a);
-        const b = vv(e.b);
-        switch (e.op) {
-          case 'add': return [...a, ...b, ...v(V.f32x4_add)];
-          case 'sub': return [...a, ...b, ...v(V.f32x4_sub)];
-          case 'mul': return [...a, ...b, ...v(V.f32x4_mul)];
-          case 'div': return [...a, ...b, ...v(V.f32x4_div)];
-          case 'pow': return e.b.t === 'const' && e.b.v === 1 ? a : [...a, ...a, ...v(V.f32x4_mul)];
-          case 'maximum': return [...a, ...b, ...v(V.f32x4_max)];
-          case 'minimum': return [...a, ...b, ...v(V.f32x4_min)];
-          case 'eq': return [...a, ...b, ...v(V.f32x4_eq), ...to01];
-          case 'ne': return [...a, ...b, ...v(V.f32x4_ne), ...to01];
-          case 'lt': return [...a, ...b, ...v(V.f32x4_lt), ...to01];
-          case 'le': return [...a, ...b, ...v(V.f32x4_le), ...to01];
-          case 'gt': return [...a, ...b, ...v(V.f32x4_gt), ...to01];
-          case 'ge': return [...a, ...b, ...v(V.f32x4_ge), ...to01];
-          case 'and': case 'or':
-            return [...a, ...c0, ...v(V.f32x4_ne), ...b, ...c0, ...v(V.f32x4_ne), ...v(e.op === 'and' ? V.and : V.or), ...to01];
-        }
+      // float32 → bool is `laneArith`'s; bool → float32 and float32 → float32 change nothing (bool lanes hold 0/1).
+      case 'cast':
+        if (e.dtype !== 'bool' || e.a.dtype === 'bool') return vv(e.a);
         break;
-      }
-      case 'where': return [...vv(e.a), ...vv(e.b), ...vv(e.c), ...c0, ...v(V.f32x4_ne), ...v(V.bitselect)];
-      // float32 ↔ bool only (`lanewise32`): bool lanes already hold 0/1.
-      case 'cast': return e.dtype === 'bool' && e.a.dtype !== 'bool' ? [...vv(e.a), ...c0, ...v(V.f32x4_ne), ...to01] : vv(e.a);
       default: break;
     }
-    throw new Error(`wasm f32x4 codegen: unexpected ${e.t} node (bug)`);
+    return laneArith(e, vv, F32X4_OPS) ?? unexpected('f32x4', e);
   },
   store: (x, value) => [...x.outAddr(), ...value, ...simd(V.store, 0, 0)],
   accumulator(op, acc, x) {
@@ -124,7 +88,7 @@ export const F32X4: LaneForm = {
     // chain) with NaN tracked in a mask beside it (acc + 1).
     return {
       locals: 2,
-      init: [...f32c(op === 'max' ? -Infinity : Infinity), ...set(acc), ...c0, ...set(acc + 1)],
+      init: [...f32c(op === 'max' ? -Infinity : Infinity), ...set(acc), ...F32X4_OPS.c0, ...set(acc + 1)],
       step: (value) => [
         ...get(acc), ...value, ...v(op === 'max' ? V.f32x4_pmax : V.f32x4_pmin), ...set(acc),
         ...get(acc + 1), ...value, ...value, ...v(V.f32x4_ne), ...v(V.or), ...set(acc + 1),

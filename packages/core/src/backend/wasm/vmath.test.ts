@@ -1,22 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { I32, OP, V, kernelModule, simd, u32 } from './encoding.js';
-import { vmathFunctions, writeConstPool, type VMathName } from './vmath.js';
-import './wasm-api.js';
+import { vmathProbe } from '../../test-utils/vmath-probe.js';
+import type { VMathName } from './vmath.js';
 
-/** A module whose `run(addr)` applies helper `fn` to the two f64 lanes at addr and stores them at addr + 16. */
+/** Helper `fn` applied to two f64 lanes. */
 function probe(fn: VMathName): (x0: number, x1: number) => [number, number] {
-  const { bodies, index } = vmathFunctions(new Set([fn]), 1);
-  const memory = new WebAssembly.Memory({ initial: 1 });
-  const get0 = [OP.local_get, 0];
-  const code = [...get0, ...get0, ...simd(V.load, 0, 0), OP.call, ...u32(index.get(fn)!), ...simd(V.store, 0, 16)];
-  const bytes = kernelModule([], [I32], { locals: [], code }, bodies);
-  const run = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { mem: memory } }).exports.run as (a: number) => void;
-  writeConstPool(memory.buffer);
-  const f = new Float64Array(memory.buffer, 2048, 4);
+  const { memory, run, at } = vmathProbe(fn);
+  const f = new Float64Array(memory.buffer, at, 4);
   return (x0, x1) => {
     f[0] = x0;
     f[1] = x1;
-    run(2048);
+    run();
     return [f[2]!, f[3]!];
   };
 }

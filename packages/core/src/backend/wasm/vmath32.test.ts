@@ -1,22 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { I32, OP, V, kernelModule, simd, u32 } from './encoding.js';
-import { vmathFunctions, writeConstPool, type VMathName } from './vmath.js';
+import { vmathProbe } from '../../test-utils/vmath-probe.js';
+import type { VMathName } from './vmath.js';
 import { VMATH_F32X4 } from './vmath32.js';
-import './wasm-api.js';
 
-/** A module whose `run(addr)` applies helper `fn` to the four f32 lanes at addr and stores them at addr + 16. */
+/** The f32x4 function `fn` applied to up to four float32 lanes. */
 function probe(fn: VMathName): (xs: readonly number[]) => number[] {
-  const { bodies, index } = vmathFunctions(new Set([fn]), 1, VMATH_F32X4);
-  const memory = new WebAssembly.Memory({ initial: 1 });
-  const get0 = [OP.local_get, 0];
-  const code = [...get0, ...get0, ...simd(V.load, 0, 0), OP.call, ...u32(index.get(fn)!), ...simd(V.store, 0, 16)];
-  const bytes = kernelModule([], [I32], { locals: [], code }, bodies);
-  const run = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { mem: memory } }).exports.run as (a: number) => void;
-  writeConstPool(memory.buffer);
-  const f = new Float32Array(memory.buffer, 4096, 8);
+  const { memory, run, at } = vmathProbe(fn, VMATH_F32X4);
+  const f = new Float32Array(memory.buffer, at, 8);
   return (xs) => {
     f.set(xs);
-    run(4096);
+    run();
     return Array.from(f.subarray(4, 4 + xs.length));
   };
 }
