@@ -21,6 +21,8 @@ export class WasmMemory {
   readonly memory = new WebAssembly.Memory({ initial: 16, maximum: MAX_PAGES, shared: this.shared });
   private top: number;
   private readonly free = new Map<number, number[]>();
+  /** The sizes whose free list is not empty, ascending. */
+  private readonly sizes: number[] = [];
   private sinceReclaim = 0;
   /** `memory.buffer`, cached (reading it is a call into V8; only `alloc` grows the memory). */
   private buffer: ArrayBufferLike = this.memory.buffer;
@@ -40,13 +42,13 @@ export class WasmMemory {
   /** A block of `bytes` (a multiple of 8); its address. */
   alloc(bytes: number): number {
     this.sinceReclaim += bytes;
-    const reuse = this.free.get(bytes);
-    if (reuse?.length) return reuse.pop()!;
+    const reuse = this.take(bytes) ?? this.split(bytes);
+    if (reuse !== undefined) return reuse;
     if (this.top + bytes > this.buffer.byteLength && this.sinceReclaim >= Math.max(RECLAIM_MIN, this.top / 2)) {
       this.sinceReclaim = 0;
       this.reclaim();
-      const freed = this.free.get(bytes);
-      if (freed?.length) return freed.pop()!;
+      const freed = this.take(bytes) ?? this.split(bytes);
+      if (freed !== undefined) return freed;
     }
     const addr = this.top;
     this.top += bytes;
@@ -59,10 +61,33 @@ export class WasmMemory {
     return addr;
   }
 
+  /** A free block of exactly `bytes`, if any. */
+  private take(bytes: number): number | undefined {
+    const list = this.free.get(bytes);
+    if (!list?.length) return undefined;
+    const addr = list.pop()!;
+    if (!list.length) this.sizes.splice(lowerBound(this.sizes, bytes), 1);
+    return addr;
+  }
+
+  /**
+   * The front of the smallest larger free block, the rest going back to the free lists: memory
+   * already touched serves other sizes before the top grows into memory never touched.
+   */
+  private split(bytes: number): number | undefined {
+    const i = lowerBound(this.sizes, bytes + ALIGN);
+    if (i === this.sizes.length) return undefined;
+    const size = this.sizes[i]!;
+    const addr = this.take(size)!;
+    this.release(addr + bytes, size - bytes);
+    return addr;
+  }
+
   /** Returns a block to its size's free list. */
   release(addr: number, bytes: number): void {
     let list = this.free.get(bytes);
     if (!list) this.free.set(bytes, (list = []));
+    if (!list.length) this.sizes.splice(lowerBound(this.sizes, bytes), 0, bytes);
     list.push(addr);
   }
 
@@ -93,4 +118,16 @@ export class WasmMemory {
   get reserved(): number {
     return this.top;
   }
+}
+
+/** The first index of the ascending `xs` whose value is ≥ x. */
+function lowerBound(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
