@@ -116,9 +116,38 @@ export function toMarkdown(r: Report): string {
       return x && 'value' in x && x.value !== null ? x.value.toPrecision(6) : '';
     })])),
   ];
+  if (r.mode === 'full') out.push('', ...goalLines(r));
   const l1 = r.cases.find((c) => c.id === 'l1-fwd')?.results.rosetta;
   if (l1 && 'extra' in l1 && l1.extra) {
     out.push('', `Rosetta kernel stats per L1-forward iteration: \`${JSON.stringify(l1.extra.kernelStatsPerIteration)}\``);
   }
   return out.join('\n') + '\n';
 }
+
+/** Each wasm goal of the cases run: the measured median against it, met or missed by how much. */
+function goalLines(r: Report): string[] {
+  const lines = ['## wasm backend goals (issue 7)', '', row3(['case', 'column', 'goal', 'measured', 'verdict']), '| --- | --- | --- | --- | --- |'];
+  for (const c of r.cases) {
+    for (const g of CASES.find((s) => s.id === c.id)?.wasmGoals ?? []) {
+      const cell = c.results[g.lib];
+      if (!cell || !('median' in cell)) continue;
+      let goal: string, measured: string, factor: number;
+      if ('max' in g) {
+        [goal, measured, factor] = [`≤ ${g.max} ${c.unit}`, `${num(cell.median)} ${c.unit}`, cell.median / g.max];
+      } else if ('ratio' in g) {
+        const peer = c.results[g.peer];
+        if (!peer || !('median' in peer)) continue;
+        const limit = peer.median * g.ratio;
+        [goal, measured, factor] = [`≤ ${num(g.ratio)} × ${g.peer} (${num(limit)} ${c.unit})`, `${num(cell.median)} ${c.unit}`, cell.median / limit];
+      } else {
+        const gf = cell.gflops ?? 0;
+        [goal, measured, factor] = [`≥ ${g.gflops} GFLOP/s`, `${gf.toFixed(1)} GFLOP/s`, g.gflops / gf];
+      }
+      const verdict = factor <= 1 ? 'met' : `missed: ${factor.toFixed(2)}× the goal`;
+      lines.push(row3([c.title, g.lib, goal, measured, verdict]));
+    }
+  }
+  return lines;
+}
+
+const row3 = (cells: string[]) => `| ${cells.join(' | ')} |`;

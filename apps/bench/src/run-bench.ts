@@ -1,14 +1,15 @@
 /**
- * Benchmark runner: `tsx src/run-bench.ts [--quick] [--libs=a,b] [--cases=a,b] [--seed=N]`.
+ * Benchmark runner: `tsx src/run-bench.ts [--quick] [--libs=a,b] [--cases=a,b] [--seed=N]`, or
+ * `--render` to rewrite results/latest.md from results/latest.json.
  * Runs each library in its own worker process (sequentially), prints a markdown table
  * and writes results/latest.md and results/latest.json.
  */
 import { fork } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CASE_IDS, SIZES, type CaseId, type Mode } from './cases.js';
 import { LIBS, type LibId, type WorkerJob, type WorkerResult } from './protocol.js';
-import { buildReport, toMarkdown } from './report.js';
+import { buildReport, toMarkdown, type Report } from './report.js';
 
 const benchDir = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -23,7 +24,14 @@ function listOption<T extends string>(name: string, all: readonly T[]): T[] {
   return picked;
 }
 
-for (const a of args) if (!/^--(quick|libs=|cases=|seed=)/.test(a)) console.warn(`ignoring unknown argument ${a}`);
+for (const a of args) if (!/^--(quick|libs=|cases=|seed=|render)/.test(a)) console.warn(`ignoring unknown argument ${a}`);
+// --render: rewrite results/latest.md from results/latest.json (after a change to the report only).
+if (args.includes('--render')) {
+  const json = readFileSync(new URL('../results/latest.json', import.meta.url), 'utf8');
+  writeFileSync(new URL('../results/latest.md', import.meta.url), toMarkdown(JSON.parse(json) as Report));
+  console.log('rendered results/latest.md from results/latest.json');
+  process.exit(0);
+}
 const mode: Mode = args.includes('--quick') ? 'quick' : 'full';
 const libs = listOption<LibId>('libs', LIBS);
 const cases = listOption<CaseId>('cases', CASE_IDS);
