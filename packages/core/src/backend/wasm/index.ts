@@ -58,9 +58,10 @@ function combine(op: 'sum' | 'max' | 'min', parts: Float64Array): number {
  * by `dispose()` and when their tensors are garbage-collected (`BufferCollector`).
  * Float32 matmul is the SIMD kernel of `matmul.ts`; gather/scatter-add and other matmuls run the
  * shared host routines on views of the wasm memory.
- * With `setNumThreads(n > 1)` (Node), kernels of at least `PARALLEL_MIN` iterations split their
- * outermost loop across a `WorkerPool` over the shared memory; a full reduction runs one partial
- * accumulator per thread, folded in thread order, then the epilogue. Float32 matmuls split by rows.
+ * With `setNumThreads(n > 1)` (Node, or a cross-origin-isolated page), kernels of at least
+ * `PARALLEL_MIN` iterations split their outermost loop across a `WorkerPool` over the shared
+ * memory; a full reduction runs one partial accumulator per thread, folded in thread order, then
+ * the epilogue. Float32 matmuls split by rows.
  */
 export class WasmBackend implements Backend {
   readonly name = 'wasm';
