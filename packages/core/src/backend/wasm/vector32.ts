@@ -12,7 +12,7 @@ import type { Expr, Kernel } from '../../ir/kernel.js';
 import { exprChildren } from '../../ir/kernel.js';
 import { HIGH_TO_LOW, OP, V, f32x4Const as f32c, f64, f64x2Const, simd } from './encoding.js';
 import { foldScalar, laneArith, unexpected, type LaneForm, type LaneOps } from './vector.js';
-import { INLINE32_LOCALS, inline32 } from './vmath32.js';
+import { INLINE32_LOCALS, inline32, inlineLog1pSmall } from './vmath32.js';
 
 const v = (op: number) => simd(op);
 const F32X4_OPS: LaneOps = {
@@ -23,6 +23,22 @@ const F32X4_OPS: LaneOps = {
 };
 
 const F32_OK = (e: Expr) => e.dtype === 'float32' || e.dtype === 'bool';
+
+/**
+ * Bounds of a node's value (NaN aside), from constants through neg, abs and exp; unknown is
+ * (−∞, ∞). Enough to see that softplus's log1p(e^−|x|) gets an argument in [0, 1].
+ */
+function range(e: Expr): [number, number] {
+  if (e.t === 'const') return [e.v, e.v];
+  if (e.t !== 'un') return [-Infinity, Infinity];
+  const [lo, hi] = range(e.a);
+  switch (e.op) {
+    case 'neg': return [-hi, -lo];
+    case 'abs': return lo >= 0 ? [lo, hi] : hi <= 0 ? [-hi, -lo] : [0, Math.max(-lo, hi)];
+    case 'exp': return [Math.exp(lo), Math.exp(hi)];
+    default: return [-Infinity, Infinity];
+  }
+}
 
 /** Whether a varying node has an f32x4 form. */
 function lanewise32(k: Kernel, e: Expr): boolean {
@@ -57,9 +73,14 @@ export const F32X4: LaneForm = {
   compute(e, vv, x, scratch) {
     switch (e.t) {
       case 'load': return [...x.loadAddr(e), ...simd(V.load, 0, 0)];
-      case 'un':
+      case 'un': {
+        if (e.op === 'log1p') {
+          const [lo, hi] = range(e.a);
+          if (lo >= -0.5 && hi <= 1) return [...vv(e.a), ...inlineLog1pSmall(scratch)];
+        }
         if (e.op === 'exp' || e.op === 'expm1' || e.op === 'log' || e.op === 'log1p' || e.op === 'tanh') return [...vv(e.a), ...inline32(e.op, scratch)];
         break;
+      }
       // float32 → bool is `laneArith`'s; bool → float32 and float32 → float32 change nothing (bool lanes hold 0/1).
       case 'cast':
         if (e.dtype !== 'bool' || e.a.dtype === 'bool') return vv(e.a);

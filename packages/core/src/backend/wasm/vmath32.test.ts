@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { vmathProbe } from '../../test-utils/vmath-probe.js';
 import type { VMathName } from './vmath.js';
-import { VMATH_F32X4 } from './vmath32.js';
+import type { FunctionBody } from './encoding.js';
+import { LOG1P_SMALL, VMATH_F32X4 } from './vmath32.js';
 
 /** The f32x4 function `fn` applied to up to four float32 lanes. */
-function probe(fn: VMathName): (xs: readonly number[]) => number[] {
+function probe(fn: VMathName | FunctionBody): (xs: readonly number[]) => number[] {
   const { memory, run, at } = vmathProbe(fn, VMATH_F32X4);
   const f = new Float32Array(memory.buffer, at, 8);
   return (xs) => {
@@ -73,5 +74,20 @@ describe('f32x4 exp, expm1, log, log1p, tanh in wasm against float64 Math', () =
       else if (want === 0 || !Number.isFinite(want)) expect(y0, `${fn}(${x})`).toBe(want);
       else expect(Math.abs(y0! - want), `${fn}(${x}) = ${y0}`).toBeLessThanOrEqual(Math.abs(want) * 1e-6);
     }
+  });
+
+  it('log1p on [−0.5, 1] (softplus\'s argument): relative error ≤ 2.5e-7 (measured 2.2e-7), NaN propagates', () => {
+    const f = probe(LOG1P_SMALL);
+    const xs = grid(-0.5, 1).concat(grid(-1e-3, 1e-3));
+    let worst = 0;
+    for (let i = 0; i < xs.length; i += 4) {
+      const x = xs.slice(i, i + 4);
+      f(x).forEach((got, j) => {
+        const want = Math.log1p(x[j]!);
+        worst = Math.max(worst, want === 0 ? Math.abs(got) : Math.abs(got - want) / Math.abs(want));
+      });
+    }
+    expect(worst).toBeLessThanOrEqual(2.5e-7);
+    expect(f([NaN, 0, 1, -0.5]).map((v, i) => (i === 0 ? Number.isNaN(v) : v === Math.fround(Math.log1p([NaN, 0, 1, -0.5][i]!))))).toEqual([true, true, true, true]);
   });
 });
