@@ -153,19 +153,36 @@ export class WasmMatmul {
     const packed = this.mem.alloc(packedBytes);
     const tmp = this.mem.alloc(32 * bands.length);
     const kernel = (this.kernel ??= this.compile(matmulModule(this.mem.shared, this.fma)));
-    const [lda, ldk] = [s.aStrides[0] * 4, s.aStrides[1] * 4];
+    // A whose k-stride is not 1 (a transposed view) is copied row-major first: the micro-kernel
+    // then reads each of its rows sequentially instead of one cache line per k.
+    const copyA = s.aStrides[1] !== 1 && m * k > 1;
+    const aBytes = copyA ? m * k * 4 : 0;
+    const aCopy = copyA ? this.mem.alloc(aBytes) : 0;
+    const [lda, ldk] = copyA ? [k * 4, 4] : [s.aStrides[0] * 4, s.aStrides[1] * 4];
     let packedFrom = -1;
     forEachMatmulBatch(s, (bi, ao, bo) => {
       if (bo !== packedFrom) {
         this.pack(s, b, bo, packed);
         packedFrom = bo;
       }
-      const rows = bands.map(([lo, hi], t) => [a + ao * 4 + lo * lda, lda, ldk, packed, out + (bi * m + lo) * n * 4, hi - lo, n, k, tmp + 32 * t]);
+      if (copyA) this.copyRows(s, a, ao, aCopy);
+      const base = copyA ? aCopy : a + ao * 4;
+      const rows = bands.map(([lo, hi], t) => [base + lo * lda, lda, ldk, packed, out + (bi * m + lo) * n * 4, hi - lo, n, k, tmp + 32 * t]);
       if (pool) pool.run(kernel.id, kernel.fn, rows);
       else kernel.fn(...rows[0]!);
     });
     this.mem.release(tmp, 32 * bands.length);
     this.mem.release(packed, packedBytes);
+    if (copyA) this.mem.release(aCopy, aBytes);
+  }
+
+  /** Copies A (through its strides, from element offset `ao`) into a row-major m × k block at `dst`. */
+  private copyRows(s: MatmulSpec, a: number, ao: number, dst: number): void {
+    const { m, k } = s;
+    const src = new Float32Array(this.mem.memory.buffer, a);
+    const out = new Float32Array(this.mem.memory.buffer, dst, m * k);
+    const [sm, sk] = s.aStrides;
+    for (let i = 0; i < m; i++) for (let kk = 0; kk < k; kk++) out[i * k + kk] = src[ao + i * sm + kk * sk]!;
   }
 
   /** Copies B (through its strides, from element offset `bo`) into 8-column panels, zero-padded. */
