@@ -75,6 +75,9 @@ export class WasmBackend implements Backend {
   private partials = { addr: 0, n: 0 };
   /** The staging area for small buffers: byte address and size. */
   private staging = { addr: 0, bytes: 0 };
+  /** Reused per call: staged addresses, and a kernel's arguments. */
+  private readonly addrs: number[] = [];
+  private readonly args: number[] = [];
   private readonly matmulF32 = new WasmMatmul(this.mem, (bytes) => this.compile(bytes), () => this.threads());
   private readonly imports: WebAssembly.Imports;
 
@@ -153,27 +156,32 @@ export class WasmBackend implements Backend {
   }
 
   /**
-   * Byte addresses of `bufs` for one call: a wasm buffer's own; a small buffer's copy in the
-   * staging area (copied in when `copyIn`; outputs are copied back by `unstage`).
+   * Byte addresses of `inputs` and then `out` for one call: a wasm buffer's own; a small buffer's
+   * place in the staging area (inputs copied in; the output is copied back by `unstage`).
    */
-  private stage(bufs: readonly DeviceBuffer[], copyIn: readonly boolean[] | null): number[] {
+  private stage(inputs: readonly DeviceBuffer[], out: DeviceBuffer): number[] {
+    const n = inputs.length;
     let need = 0;
-    for (const b of bufs) if ((b as WasmBuffer).host) need += WasmMemory.bytes(b.dtype, b.size);
+    for (let i = 0; i <= n; i++) {
+      const b = i < n ? inputs[i]! : out;
+      if ((b as WasmBuffer).host) need += WasmMemory.bytes(b.dtype, b.size);
+    }
     if (need > this.staging.bytes) {
       if (this.staging.bytes) this.mem.release(this.staging.addr, this.staging.bytes);
       const bytes = Math.max(need, 4 * SMALL_BYTES);
       this.staging = { addr: this.mem.alloc(bytes), bytes };
     }
     let at = this.staging.addr;
-    const addrs = new Array<number>(bufs.length);
-    for (let i = 0; i < bufs.length; i++) {
-      const b = bufs[i] as WasmBuffer;
+    const addrs = this.addrs;
+    addrs.length = n + 1;
+    for (let i = 0; i <= n; i++) {
+      const b = (i < n ? inputs[i] : out) as WasmBuffer;
       if (!b.host) {
         addrs[i] = b.addr;
         continue;
       }
       addrs[i] = at;
-      if (!copyIn || copyIn[i]) this.mem.copyIn(b.dtype, at, b.host);
+      if (i < n) this.mem.copyIn(b.dtype, at, b.host);
       at += WasmMemory.bytes(b.dtype, b.size);
     }
     return addrs;
@@ -203,22 +211,30 @@ export class WasmBackend implements Backend {
       writeConstPool(this.mem.memory.buffer);
     }
     const n = inputs.length;
-    const addrs = this.stage([...inputs, out], null);
-    const bases = new Array<number>(n);
-    for (let i = 0; i < n; i++) bases[i] = (addrs[i]! >> elemShift(inputs[i]!.dtype)) + offsets[i]!;
+    const addrs = this.stage(inputs, out);
+    const args = this.args;
+    args.length = n + 5;
+    for (let i = 0; i < n; i++) args[i] = (addrs[i]! >> elemShift(inputs[i]!.dtype)) + offsets[i]!;
     const o = addrs[n]! >> elemShift(out.dtype);
     const op = kernel.reduceOp;
     const init = op === null || op === 'sum' ? 0 : op === 'max' ? -Infinity : Infinity;
     const rows = kernel.loops[0] ?? 1;
     const pool = this.threads();
     if (!pool || rows < pool.size || kernel.loops.reduce((a, b) => a * b, 1) < PARALLEL_MIN) {
-      c.fn(...bases, o, 0, rows, 0, init);
+      args[n] = o;
+      args[n + 1] = 0;
+      args[n + 2] = rows;
+      args[n + 3] = 0;
+      args[n + 4] = init;
+      c.fn.apply(undefined, args);
     } else if (op !== null && kernel.nReduce === kernel.loops.length) {
+      const bases = args.slice(0, n);
       const slots = this.partialSlots(pool.size);
       pool.run(c.id, c.fn, splitRange(rows, pool.size).map(([lo, hi], t) => [...bases, slots + t, lo, hi, 1, init]));
       const parts = new Float64Array(this.mem.memory.buffer, slots * 8, pool.size);
       c.fn(...bases, o, 0, 0, 0, combine(op, parts));
     } else {
+      const bases = args.slice(0, n);
       pool.run(c.id, c.fn, splitRange(rows, pool.size).map(([lo, hi]) => [...bases, o, lo, hi, 0, init]));
     }
     this.unstage(out, addrs[n]!);
@@ -231,7 +247,7 @@ export class WasmBackend implements Backend {
    */
   matmul(spec: MatmulSpec, a: DeviceBuffer, b: DeviceBuffer, out: DeviceBuffer): void {
     if (a.dtype === 'float32' && b.dtype === 'float32' && out.dtype === 'float32' && spec.m * spec.n * spec.k >= SMALL_MATMUL) {
-      const [pa, pb, po] = this.stage([a, b, out], [true, true, false]);
+      const [pa, pb, po] = this.stage([a, b], out);
       this.matmulF32.matmul(spec, pa!, pb!, po!);
       this.unstage(out, po!);
     } else {
