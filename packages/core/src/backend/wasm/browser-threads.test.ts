@@ -61,7 +61,7 @@ let server: Server;
 beforeAll(async () => {
   execSync('npx tsc -b', { cwd: core, stdio: 'ignore' });
   server = await serve();
-});
+}, 180_000);
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('wasm backend threads in a cross-origin-isolated browser page (Web Workers)', () => {
