@@ -61,6 +61,8 @@ export function buildReport(mode: Mode, seed: number, caseIds: CaseId[], workers
 
 const num = (x: number) => (x >= 100 ? x.toFixed(1) : x >= 10 ? x.toFixed(2) : x.toFixed(3));
 const esc = (s: string) => s.replace(/\|/g, '\\|');
+const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+const sep = (n: number) => row(Array<string>(n).fill('---'));
 
 function timeCell(c: CellOrNote | undefined): string {
   if (!c) return '';
@@ -74,8 +76,6 @@ export function toMarkdown(r: Report): string {
   const libs = r.libraries.map((l) => l.id);
   const peers = libs.filter((l) => !l.startsWith('rosetta'));
   const wasmPeers = libs.includes('rosetta-wasm') ? peers : [];
-  const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  const sep = (n: number) => row(Array<string>(n).fill('---'));
   const out: string[] = [
     `# Rosetta benchmark (${r.mode} mode)`,
     '',
@@ -126,7 +126,7 @@ export function toMarkdown(r: Report): string {
 
 /** Each wasm goal of the cases run: the measured median against it, met or missed by how much. */
 function goalLines(r: Report): string[] {
-  const lines = ['## wasm backend goals (issue 7)', '', row3(['case', 'column', 'goal', 'measured', 'verdict']), '| --- | --- | --- | --- | --- |'];
+  const lines = ['## wasm backend goals (issue 7)', '', row(['case', 'column', 'goal', 'measured', 'verdict']), sep(5)];
   for (const c of r.cases) {
     for (const g of CASES.find((s) => s.id === c.id)?.wasmGoals ?? []) {
       const cell = c.results[g.lib];
@@ -144,10 +144,9 @@ function goalLines(r: Report): string[] {
         [goal, measured, factor] = [`≥ ${g.gflops} GFLOP/s`, `${gf.toFixed(1)} GFLOP/s`, g.gflops / gf];
       }
       const verdict = factor <= 1 ? 'met' : `missed: ${factor.toFixed(2)}× the goal`;
-      lines.push(row3([c.title, g.lib, goal, measured, verdict]));
+      lines.push(row([c.title, g.lib, goal, measured, verdict]));
     }
   }
   return lines;
 }
 
-const row3 = (cells: string[]) => `| ${cells.join(' | ')} |`;

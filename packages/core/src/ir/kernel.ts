@@ -81,3 +81,18 @@ export function bodyLevels(k: Kernel): { level: Map<Expr, number>; order: Expr[]
   visit(k.body);
   return { level, order };
 }
+
+/** The value a reduction starts from (0, −∞ or +∞). */
+export function reduceIdentity(op: ReduceOp): number {
+  return op === 'sum' ? 0 : op === 'max' ? -Infinity : Infinity;
+}
+
+/**
+ * Folds a partial result `v` (a chunk's, a thread's) into `acc` as the kernels fold elements:
+ * NaN propagates through max and min.
+ */
+export function foldReduce(op: ReduceOp, acc: number, v: number): number {
+  if (op === 'sum') return acc + v;
+  if (v !== v) return v;
+  return (op === 'max' ? v > acc : v < acc) ? v : acc;
+}

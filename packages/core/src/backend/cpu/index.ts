@@ -1,9 +1,8 @@
 import type { Backend, DeviceBuffer } from '../backend.js';
 import { allocStorage, type DType, type TypedArray } from '../../dtype.js';
-import type { Kernel } from '../../ir/kernel.js';
+import { foldReduce, reduceIdentity, type Kernel } from '../../ir/kernel.js';
 import type { GatherSpec, MatmulSpec } from '../../ir/special.js';
 import { generateKernelSource } from './codegen.js';
-import { reduceInit } from './js-expr.js';
 import { kernelLib } from './kernel-lib.js';
 import { gatherHost, scatterAddHost } from './index-kernels.js';
 import { matmulHost } from './matmul.js';
@@ -13,13 +12,6 @@ function innerSize(k: Kernel): number {
   let n = 1;
   for (let d = 1; d < k.loops.length; d++) n *= k.loops[d]!;
   return n;
-}
-
-/** Folds a chunk's partial into the running value, as the generated code folds elements. */
-function combine(k: Kernel, acc: number, v: number): number {
-  if (k.reduceOp === 'sum') return acc + v;
-  if (v !== v) return v;
-  return (k.reduceOp === 'max' ? v > acc : v < acc) ? v : acc;
 }
 
 /** A cpu buffer is the typed array itself. */
@@ -80,8 +72,9 @@ export class CpuBackend implements Backend {
     const n0 = kernel.loops[0]!;
     const step = Math.max(1, Math.floor(CHUNK / (kernel.outSize > 0 ? innerSize(kernel) : 1)));
     if (fn.fin) {
-      let acc = Number(reduceInit(kernel.reduceOp!));
-      for (let lo = 0; lo < n0; lo += step) acc = combine(kernel, acc, fn.run(arrays, offsets, lo, Math.min(n0, lo + step)) as number);
+      const op = kernel.reduceOp!;
+      let acc = reduceIdentity(op);
+      for (let lo = 0; lo < n0; lo += step) acc = foldReduce(op, acc, fn.run(arrays, offsets, lo, Math.min(n0, lo + step)) as number);
       fn.fin(arrays, offsets, o, acc);
     } else {
       for (let lo = 0; lo < n0; lo += step) fn.run(arrays, offsets, o, lo, Math.min(n0, lo + step));

@@ -1,5 +1,6 @@
 import type { DType } from '../../dtype.js';
 import type { BinaryOp, ReduceOp, UnaryOp } from '../../ir/lazy.js';
+import { reduceIdentity } from '../../ir/kernel.js';
 
 /** JavaScript source of a number literal (keeps -0, Infinity and NaN). */
 export function jsNumber(v: number): string {
@@ -74,7 +75,7 @@ export function jsCast(a: string, from: DType, to: DType): string {
 }
 
 export function reduceInit(op: ReduceOp): string {
-  return op === 'sum' ? '0' : op === 'max' ? '-Infinity' : 'Infinity';
+  return String(reduceIdentity(op));
 }
 
 /** Folds value `v` into accumulator `acc` (NaN propagates through max and min). */

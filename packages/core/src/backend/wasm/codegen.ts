@@ -8,8 +8,9 @@
  * each dtype's storage. Every IR node is computed once, into a local, at the outermost loop where it
  * is invariant; reductions accumulate in f64; the epilogue runs per output element. The innermost
  * loop runs in SIMD128 when its reads are contiguous — four float32 lanes (`vector32.ts`) when every
- * value varying in it is float32, else two f64 lanes (`vector.ts`) — then finishes in scalar code. Float32 kernels use the module's own vectorised exp/expm1/log/log1p/
- * tanh (`vmath.ts`); float64 kernels and sin/cos/pow call the host's `Math` functions.
+ * value varying in it is float32, else two f64 lanes (`vector.ts`) — then finishes in scalar code.
+ * Float32 kernels use the module's own vectorised exp/expm1/log/log1p/tanh (`vmath32.ts` in the
+ * f32x4 loops, `vmath.ts` elsewhere); float64 kernels and sin/cos/pow call the host's `Math`.
  */
 import type { DType } from '../../dtype.js';
 import type { Expr, Kernel } from '../../ir/kernel.js';

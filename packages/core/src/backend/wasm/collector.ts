@@ -8,6 +8,7 @@
  * for contexts created later (the main context is not changed; `globalThis.gc` stays undefined).
  * Browsers keep the event-loop path (their loops yield to `requestAnimationFrame` anyway).
  */
+import { nodeBuiltin, setV8Flags } from './node.js';
 
 /** A buffer's block of wasm memory; `freed` once `dispose()` released it by hand. */
 export interface Block {
@@ -23,23 +24,15 @@ interface SyncHooks {
   Registry: typeof FinalizationRegistry;
 }
 
-interface NodeProcess {
-  getBuiltinModule?: (id: string) => unknown;
-}
-
 let hooks: SyncHooks | null | undefined;
 
 /** V8's gc and a FinalizationRegistry with `cleanupSome`, from a fresh Node context; null elsewhere. */
 function syncHooks(): SyncHooks | null {
   if (hooks !== undefined) return hooks;
   hooks = null;
-  const proc = (globalThis as { process?: NodeProcess }).process;
   try {
-    const v8 = proc?.getBuiltinModule?.('node:v8') as { setFlagsFromString(f: string): void } | undefined;
-    const vm = proc?.getBuiltinModule?.('node:vm') as { runInNewContext(code: string): unknown } | undefined;
-    if (!v8 || !vm) return hooks;
-    v8.setFlagsFromString('--expose-gc');
-    v8.setFlagsFromString('--harmony-weak-refs-with-cleanup-some');
+    const vm = nodeBuiltin<{ runInNewContext(code: string): unknown }>('node:vm');
+    if (!vm || !setV8Flags('--expose-gc', '--harmony-weak-refs-with-cleanup-some')) return hooks;
     const ctx = vm.runInNewContext('({ gc: typeof gc === "function" ? gc : null, Registry: FinalizationRegistry })') as {
       gc: (() => void) | null; Registry: typeof FinalizationRegistry;
     };

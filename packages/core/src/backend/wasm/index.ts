@@ -1,6 +1,6 @@
 import type { Backend, DeviceBuffer } from '../backend.js';
 import { allocStorage, type DType, type TypedArray } from '../../dtype.js';
-import type { Kernel } from '../../ir/kernel.js';
+import { foldReduce, reduceIdentity, type Kernel } from '../../ir/kernel.js';
 import type { GatherSpec, MatmulSpec } from '../../ir/special.js';
 import { gatherHost, scatterAddHost } from '../cpu/index-kernels.js';
 import { matmulHost } from '../cpu/matmul.js';
@@ -40,17 +40,6 @@ export interface Compiled {
 
 /** Kernels with fewer loop iterations than this run on one thread (a job costs ~0.1–0.4 ms). */
 const PARALLEL_MIN = 1 << 18;
-
-/** Folds the threads' partial results of a reduction as the kernels do (NaN propagates through max/min). */
-function combine(op: 'sum' | 'max' | 'min', parts: Float64Array): number {
-  let acc = parts[0]!;
-  for (let t = 1; t < parts.length; t++) {
-    const p = parts[t]!;
-    if (op === 'sum') acc += p;
-    else if ((op === 'max' ? p > acc : p < acc) || p !== p) acc = p;
-  }
-  return acc;
-}
 
 /**
  * The wasm backend: each kernel becomes a WebAssembly module generated from the kernel IR by the
@@ -114,10 +103,15 @@ export class WasmBackend implements Backend {
     return this.partials.addr / 8;
   }
 
+  /** A small buffer: `host` itself. */
+  private hostBuffer(dtype: DType, host: TypedArray): WasmBuffer {
+    return { backend: this, dtype, size: host.length, addr: -1, block: null, host };
+  }
+
   /** A buffer of `size` elements: in wasm memory (contents unspecified), or a zeroed host array when small. */
   private buffer(dtype: DType, size: number): WasmBuffer {
     const bytes = WasmMemory.bytes(dtype, size);
-    if (bytes <= SMALL_BYTES) return { backend: this, dtype, size, addr: -1, block: null, host: allocStorage(dtype, size) };
+    if (bytes <= SMALL_BYTES) return this.hostBuffer(dtype, allocStorage(dtype, size));
     const addr = this.mem.alloc(bytes);
     const block: Block = { addr, bytes, freed: false };
     const buf: WasmBuffer = { backend: this, dtype, size, addr, block, host: null };
@@ -138,7 +132,7 @@ export class WasmBackend implements Backend {
 
   /** Small data is kept as it is (as the cpu backend does); larger data is copied into wasm memory. */
   upload(data: TypedArray, dtype: DType): WasmBuffer {
-    if (WasmMemory.bytes(dtype, data.length) <= SMALL_BYTES) return { backend: this, dtype, size: data.length, addr: -1, block: null, host: data };
+    if (WasmMemory.bytes(dtype, data.length) <= SMALL_BYTES) return this.hostBuffer(dtype, data);
     const buf = this.buffer(dtype, data.length);
     this.view(buf).set(data as never);
     return buf;
@@ -217,7 +211,7 @@ export class WasmBackend implements Backend {
     for (let i = 0; i < n; i++) args[i] = (addrs[i]! >> elemShift(inputs[i]!.dtype)) + offsets[i]!;
     const o = addrs[n]! >> elemShift(out.dtype);
     const op = kernel.reduceOp;
-    const init = op === null || op === 'sum' ? 0 : op === 'max' ? -Infinity : Infinity;
+    const init = op === null ? 0 : reduceIdentity(op);
     const rows = kernel.loops[0] ?? 1;
     const pool = this.threads();
     if (!pool || rows < pool.size || kernel.loops.reduce((a, b) => a * b, 1) < PARALLEL_MIN) {
@@ -232,7 +226,7 @@ export class WasmBackend implements Backend {
       const slots = this.partialSlots(pool.size);
       pool.run(c.id, c.fn, splitRange(rows, pool.size).map(([lo, hi], t) => [...bases, slots + t, lo, hi, 1, init]));
       const parts = new Float64Array(this.mem.memory.buffer, slots * 8, pool.size);
-      c.fn(...bases, o, 0, 0, 0, combine(op, parts));
+      c.fn(...bases, o, 0, 0, 0, parts.reduce((acc, v) => foldReduce(op, acc, v)));
     } else {
       const bases = args.slice(0, n);
       pool.run(c.id, c.fn, splitRange(rows, pool.size).map(([lo, hi]) => [...bases, o, lo, hi, 0, init]));

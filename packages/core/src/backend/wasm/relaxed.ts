@@ -5,6 +5,7 @@
  * changes V8's flags for the process).
  */
 import { OP, V, f32x4Const, kernelModule, simd, type FunctionBody } from './encoding.js';
+import { setV8Flags } from './node.js';
 
 let available: boolean | undefined;
 
@@ -23,13 +24,6 @@ function compiles(): boolean {
 export function relaxedMadd(): boolean {
   if (available !== undefined) return available;
   available = compiles();
-  if (!available) {
-    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-    const v8 = proc?.getBuiltinModule?.('node:v8') as { setFlagsFromString(f: string): void } | undefined;
-    if (v8) {
-      v8.setFlagsFromString('--experimental-wasm-relaxed-simd');
-      available = compiles();
-    }
-  }
+  if (!available && setV8Flags('--experimental-wasm-relaxed-simd')) available = compiles();
   return available;
 }

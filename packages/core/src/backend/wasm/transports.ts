@@ -10,6 +10,7 @@
  *   workers start only once its main thread yields, so until every worker has counted itself in
  *   `c[READY]` the pool runs all rows on the main thread.
  */
+import { nodeBuiltin } from './node.js';
 
 // Control block (Int32 slots): job generation, workers done, module id, argument count, failure
 // flag, workers started.
@@ -96,8 +97,7 @@ interface WorkerThreads {
 }
 
 function workerThreads(): WorkerThreads | null {
-  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
-  return (proc?.getBuiltinModule?.('node:worker_threads') as WorkerThreads | undefined) ?? null;
+  return nodeBuiltin<WorkerThreads>('node:worker_threads') ?? null;
 }
 
 interface BrowserWorker { postMessage(v: unknown): void; terminate(): void }
