@@ -18,12 +18,20 @@ export class ValueError extends RosettaError {
   override name = 'ValueError';
 }
 
-/** The backend cannot do what was asked (a synchronous read on WebGPU, an unknown backend). */
 /** An index out of range or of the wrong kind (Python's `IndexError`). */
 export class IndexError extends RosettaError {
   override name = 'IndexError';
 }
 
+/**
+ * An argument of the wrong type (Python's `TypeError`): a string where a number goes, too many
+ * positional arguments, an unexpected keyword. Named `TypeError` in messages, as Python prints it.
+ */
+export class ArgTypeError extends RosettaError {
+  override name = 'TypeError';
+}
+
+/** The backend cannot do what was asked (a synchronous read on WebGPU, an unknown backend). */
 export class BackendError extends RosettaError {
   override name = 'BackendError';
 }
