@@ -17,4 +17,14 @@ describe('wasm memory allocator', () => {
     expect(mem.reserved).toBe(top);
     expect(mem.alloc(8)).toBe(top);
   });
+
+  it('rounds every block to 16 bytes, in alloc and release alike (issue 13, defect 6)', () => {
+    const mem = new WasmMemory();
+    const odd = mem.alloc(33 * 3 * 4);
+    const next = mem.alloc(8);
+    expect([odd % 16, next % 16, next - odd]).toEqual([0, 0, 400]);
+    mem.release(odd, 33 * 3 * 4);
+    expect(mem.alloc(400)).toBe(odd);
+    expect(mem.reserved % 16).toBe(0);
+  });
 });

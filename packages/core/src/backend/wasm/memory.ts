@@ -5,6 +5,8 @@ import './wasm-api.js';
  * views created on demand (growing the memory detaches old views). Before growing by a large
  * step it asks `reclaim` to free collected buffers: once half the reserved bytes (at least
  * `RECLAIM_MIN`) were handed out since the last reclaim, so the cost stays amortized.
+ * Every block starts and ends on a multiple of `ALIGN` (16 bytes), whatever size a caller asks for:
+ * a float64/int64 view needs a multiple of 8, and v128 loads and stores run fastest on 16.
  */
 import { storageView, type DType, type TypedArray } from '../../dtype.js';
 import { elemShift } from './codegen.js';
@@ -12,7 +14,7 @@ import { MAX_PAGES } from './encoding.js';
 import { threadsAvailable } from './threads.js';
 
 const PAGE = 65536;
-const ALIGN = 8;
+const ALIGN = 16;
 const RECLAIM_MIN = 16 * 1024 * 1024;
 
 export class WasmMemory {
@@ -31,16 +33,17 @@ export class WasmMemory {
 
   /** `reserved`: bytes at the bottom kept for the kernels' constant pool. */
   constructor(private readonly reclaim: () => void = () => {}, reserved = 0) {
-    this.top = Math.max(ALIGN, Math.ceil(reserved / ALIGN) * ALIGN);
+    this.top = roundUp(reserved);
   }
 
-  /** Bytes reserved for `size` elements of `dtype` (rounded up to 8). */
+  /** Bytes reserved for `size` elements of `dtype` (rounded up to `ALIGN`). */
   static bytes(dtype: DType, size: number): number {
-    return Math.max(ALIGN, Math.ceil((size << elemShift(dtype)) / ALIGN) * ALIGN);
+    return roundUp(size << elemShift(dtype));
   }
 
-  /** A block of `bytes` (a multiple of 8); its address. */
-  alloc(bytes: number): number {
+  /** A block of at least `size` bytes (rounded up to `ALIGN`, as `release` rounds); its address, a multiple of `ALIGN`. */
+  alloc(size: number): number {
+    const bytes = roundUp(size);
     this.sinceReclaim += bytes;
     const reuse = this.take(bytes) ?? this.split(bytes);
     if (reuse !== undefined) return reuse;
@@ -83,8 +86,9 @@ export class WasmMemory {
     return addr;
   }
 
-  /** Returns a block to its size's free list. */
-  release(addr: number, bytes: number): void {
+  /** Returns a block of `alloc(size)` to its size's free list. */
+  release(addr: number, size: number): void {
+    const bytes = roundUp(size);
     let list = this.free.get(bytes);
     if (!list) this.free.set(bytes, (list = []));
     if (!list.length) this.sizes.splice(lowerBound(this.sizes, bytes), 0, bytes);
@@ -118,6 +122,11 @@ export class WasmMemory {
   get reserved(): number {
     return this.top;
   }
+}
+
+/** `bytes` rounded up to a positive multiple of `ALIGN`. */
+function roundUp(bytes: number): number {
+  return Math.max(ALIGN, Math.ceil(bytes / ALIGN) * ALIGN);
 }
 
 /** The first index of the ascending `xs` whose value is ≥ x. */
