@@ -29,4 +29,5 @@ export { np, NDArray } from './np/index.js';
 export { promoteTypes, type DType, type HostArray, type TypedArray } from './dtype.js';
 export { inspectSymbol } from './interop/callable.js';
 export { Callable, newless, walkNamed, walkNodes, bindArgs, isKeywords, print, pyStr, pyRepr, pyFloatRepr, type Newless, type WalkSpec } from './interop/index.js';
+export { checkNumber, checkOptNumber, checkSizes, pyTypeName } from './arg-types.js';
 export { RosettaError, ShapeError, DTypeError, ValueError, BackendError, IndexError, ArgTypeError } from './errors.js';

@@ -1,4 +1,5 @@
-import { ShapeError, fmtShape } from './errors.js';
+import { ArgTypeError, ShapeError, fmtShape } from './errors.js';
+import { checkSizes, pyTypeName } from './arg-types.js';
 
 /** Number of elements of a shape. */
 export function sizeOf(shape: readonly number[]): number {
@@ -51,6 +52,7 @@ export function broadcastShapes(op: string, a: readonly number[], b: readonly nu
 
 /** Normalizes a possibly negative axis against a rank; throws naming the op. */
 export function normAxis(op: string, axis: number, rank: number): number {
+  if (typeof axis !== 'number') throw new ArgTypeError(`${op}(): argument 'dim' must be int, not ${pyTypeName(axis)}`);
   if (!Number.isInteger(axis) || axis < -Math.max(rank, 1) || axis >= Math.max(rank, 1)) {
     throw new ShapeError(`${op}: axis ${axis} is out of range for a tensor of rank ${rank}`);
   }
@@ -60,6 +62,7 @@ export function normAxis(op: string, axis: number, rank: number): number {
 /** Normalizes an axis list (undefined = all axes), sorted and unique. */
 export function normAxes(op: string, axes: number | readonly number[] | undefined | null, rank: number): number[] {
   if (axes === undefined || axes === null) return Array.from({ length: rank }, (_, i) => i);
+  if (typeof axes !== 'number' && !Array.isArray(axes)) throw new ArgTypeError(`${op}(): argument 'dim' must be int or tuple of ints, not ${pyTypeName(axes)}`);
   const list = typeof axes === 'number' ? [axes] : axes;
   const out = list.map((a) => normAxis(op, a, rank));
   const uniq = [...new Set(out)].sort((x, y) => x - y);
@@ -69,6 +72,7 @@ export function normAxes(op: string, axes: number | readonly number[] | undefine
 
 /** Checks a shape argument: whole non-negative numbers. */
 export function checkShape(op: string, shape: readonly number[]): number[] {
+  checkSizes(op, 'shape', shape, -Infinity);
   for (const d of shape) {
     if (!Number.isInteger(d) || d < 0) throw new ShapeError(`${op}: shape ${fmtShape(shape)} must hold whole non-negative sizes`);
   }

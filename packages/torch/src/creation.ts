@@ -1,6 +1,6 @@
 /** `torch` creation functions: `tensor`, `zeros`, `ones`, `full`, `arange`, `linspace`, `rand`, `randn`, `normal`, `randint`, `randperm`, `*_like`. */
 import {
-  arange as coreArange, bindArgs, full as coreFull, isKeywords, linspace as coreLinspace, manualSeed, normal as coreNormal,
+  ArgTypeError, arange as coreArange, bindArgs, checkSizes, full as coreFull, isKeywords, linspace as coreLinspace, manualSeed, normal as coreNormal,
   randperm as coreRandperm, tensor as coreTensor, uniform as coreUniform, type DType, type TensorData,
 } from '@rosetta/core';
 import { coreDType, type dtype } from './dtype.js';
@@ -19,12 +19,18 @@ function withGrad(t: Tensor, kw: TensorKw): Tensor {
   return t;
 }
 
-/** Splits `(…sizes, { keywords })` into the size and the keywords. */
-function sizeAndKw(args: unknown[]): [number[], TensorKw] {
+/** The keywords of `zeros`, `ones`, `rand`, `randn` that the facade takes. */
+const SIZE_KEYWORDS = ['size', 'dtype', 'requires_grad', 'device'];
+
+/** Splits `(…sizes, { keywords })` of the function `fn` into the checked size and the keywords. */
+function sizeAndKw(fn: string, args: unknown[]): [number[], TensorKw] {
   const last = args[args.length - 1];
   const kw = isKeywords(last) ? (last as TensorKw & { size?: number[] }) : {};
   const rest = (kw === last ? args.slice(0, -1) : args) as SizeArgs;
-  return [rest.length ? sizeOf(rest) : [...((kw as { size?: number[] }).size ?? [])], kw];
+  for (const k of Object.keys(kw)) {
+    if (!SIZE_KEYWORDS.includes(k)) throw new ArgTypeError(`${fn}() got an unexpected keyword argument '${k}'`);
+  }
+  return [checkSizes(fn, 'size', rest.length ? sizeOf(rest) : [...((kw as { size?: number[] }).size ?? [])]), kw];
 }
 
 /**
@@ -45,12 +51,12 @@ export function full(size: readonly number[], fill_value: number, kw: TensorKw =
 }
 /** `torch.zeros(*size, dtype=None)`. */
 export function zeros(...args: unknown[]): Tensor {
-  const [size, kw] = sizeAndKw(args);
+  const [size, kw] = sizeAndKw('zeros', args);
   return full(size, 0, kw);
 }
 /** `torch.ones(*size, dtype=None)`. */
 export function ones(...args: unknown[]): Tensor {
-  const [size, kw] = sizeAndKw(args);
+  const [size, kw] = sizeAndKw('ones', args);
   return full(size, 1, kw);
 }
 /** `torch.zeros_like(input, dtype=None)`. */
@@ -72,12 +78,12 @@ export function linspace(start: number, end: number, steps: number, kw: TensorKw
 }
 /** `torch.rand(*size)`: U[0, 1). NOTE: draws from Rosetta's MT19937 stream, not PyTorch's. */
 export function rand(...args: unknown[]): Tensor {
-  const [size, kw] = sizeAndKw(args);
+  const [size, kw] = sizeAndKw('rand', args);
   return withGrad(new Tensor(coreUniform(size, 0, 1, { dtype: dt('rand', kw.dtype) ?? 'float32' })), kw);
 }
 /** `torch.randn(*size)`: N(0, 1). */
 export function randn(...args: unknown[]): Tensor {
-  const [size, kw] = sizeAndKw(args);
+  const [size, kw] = sizeAndKw('randn', args);
   return withGrad(new Tensor(coreNormal(size, 0, 1, { dtype: dt('randn', kw.dtype) ?? 'float32' })), kw);
 }
 /** `torch.normal(mean, std, size)` with float mean and std. */

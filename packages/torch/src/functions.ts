@@ -1,7 +1,7 @@
 /** `torch.*` operator functions (`torch.cat`, `torch.where`, `torch.sum`, …) and `torch.no_grad`. */
 import {
   concat, fullLike, isGradEnabled, matmul as coreMatmul, maximum as coreMaximum, minimum as coreMinimum, noGrad, stack as coreStack,
-  where as coreWhere, withGradMode,
+  where as coreWhere, withGradMode, ArgTypeError, checkNumber,
 } from '@rosetta/core';
 import { Tensor, val, type Operand } from './tensor.js';
 
@@ -28,7 +28,8 @@ export const minimum = (a: Tensor, b: Tensor): Tensor => new Tensor(coreMinimum(
 /** Binary ops with a number on either side (`torch.sub(1, y)`). */
 function binary(op: 'add' | 'sub' | 'mul' | 'div' | 'pow', a: Operand, b: Operand): Tensor {
   if (a instanceof Tensor) return a[op](b);
-  if (!(b instanceof Tensor)) throw new TypeError(`${op}(): expected a Tensor argument, got two numbers`);
+  if (!(b instanceof Tensor)) throw new ArgTypeError(`${op}(): expected a Tensor argument, got two numbers`);
+  checkNumber(op, 'input', a, 1);
   if (op === 'pow') return new Tensor(fullLike(b.value, a).pow(b.value));
   return op === 'sub' ? b.rsub(a) : op === 'div' ? b.rdiv(a) : b[op](a);
 }

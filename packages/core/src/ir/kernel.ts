@@ -1,5 +1,7 @@
 import type { DType } from '../dtype.js';
 import type { BinaryOp, ReduceOp, UnaryOp } from './lazy.js';
+import { pyTypeName } from '../arg-types.js';
+import { ArgTypeError } from '../errors.js';
 
 /**
  * The kernel IR every backend compiles. A kernel walks a loop nest (`loops`, outermost first);
@@ -95,4 +97,31 @@ export function foldReduce(op: ReduceOp, acc: number, v: number): number {
   if (op === 'sum') return acc + v;
   if (v !== v) return v;
   return (op === 'max' ? v > acc : v < acc) ? v : acc;
+}
+
+/**
+ * The guard every kernel passes before a backend generates code for it: loop sizes, strides and
+ * masks are safe integers and every constant is a number. APIs check their arguments first (with
+ * the framework's wording); this keeps any future API from pasting data into generated code.
+ */
+export function assertKernelNumeric(k: Kernel): Kernel {
+  const isInt = (v: unknown): boolean => typeof v === 'number' && Number.isSafeInteger(v);
+  const bad = (what: string, v: unknown): never => {
+    throw new ArgTypeError(`kernel ${what} must be a ${what.endsWith('constant') ? 'number' : 'whole number'}, got ${pyTypeName(v)} ${String(v)}`);
+  };
+  k.loops.forEach((n) => (isInt(n) && n >= 0) || bad('loop size', n));
+  for (const inp of k.inputs) {
+    inp.strides.forEach((s) => isInt(s) || bad('stride', s));
+    inp.masks?.forEach((m) => m && m.forEach((b) => isInt(b) || bad('mask bound', b)));
+  }
+  const seen = new Set<Expr>();
+  const visit = (e: Expr): void => {
+    if (seen.has(e)) return;
+    seen.add(e);
+    if (e.t === 'const' && typeof e.v !== 'number') bad('constant', e.v);
+    exprChildren(e).forEach(visit);
+  };
+  visit(k.body);
+  if (k.epilogue) visit(k.epilogue);
+  return k;
 }

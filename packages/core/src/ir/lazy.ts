@@ -1,6 +1,8 @@
 import type { DType } from '../dtype.js';
 import type { DeviceBuffer } from '../backend/backend.js';
 import { isIdentity, type View } from './view.js';
+import { pyTypeName } from '../arg-types.js';
+import { ArgTypeError } from '../errors.js';
 
 export type UnaryOp =
   | 'neg' | 'exp' | 'log' | 'sqrt' | 'abs' | 'sign' | 'sin' | 'cos' | 'tanh'
@@ -54,6 +56,8 @@ export function mkLoad(src: DeviceBuffer, view: View): LLoad {
 }
 
 export function mkConst(value: number, dtype: DType, shape: readonly number[]): LConst {
+  // The last guard before code generation: only numbers become kernel constants.
+  if (typeof value !== 'number') throw new ArgTypeError(`a tensor constant must be a number, not ${pyTypeName(value)}`);
   return { kind: 'const', value, shape, dtype, cost: 0, heavy: false, buf: null, mark: 0, markId: 0 };
 }
 

@@ -1,6 +1,6 @@
 import type { DeviceBuffer } from '../backend/backend.js';
 import { sizeOf } from '../shape.js';
-import type { EpiInput, Expr, Kernel, KernelInput } from './kernel.js';
+import { assertKernelNumeric, type EpiInput, type Expr, type Kernel, type KernelInput } from './kernel.js';
 import type { Lazy, LReduce } from './lazy.js';
 import type { Signature } from './signature.js';
 import { contiguousView, isContiguous, type View } from './view.js';
@@ -76,10 +76,10 @@ export function lowerKernel(root: Lazy, reduce: LReduce | null, sig: Signature):
     return { dtype: n.dtype, stride: v.strides.every((st) => st === 0) ? 0 : 1, zeroOffset: v.offset === 0 };
   });
   const loops = dims.map((d) => d.size);
-  return {
+  return assertKernelNumeric({
     key: sig.key, loops, nReduce: dims.filter((d) => d.red).length, reduceOp: reduce?.op ?? null,
     inputs, body, epilogue, epiInputs, outDtype: root.dtype, outSize: sizeOf(root.shape),
-  };
+  });
 }
 
 /** The buffer and view a leaf (a load or a realized node) is read through. */

@@ -4,6 +4,7 @@
  */
 import { noGrad } from '../autograd/grad-mode.js';
 import { ValueError } from '../errors.js';
+import { checkNumber } from '../arg-types.js';
 import { normal, tensor, uniform } from '../tensor/create.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { defaultGenerator } from '../random/generator.js';
@@ -48,6 +49,8 @@ function fillWith(t: Tensor, value: Tensor): Tensor {
 
 /** Fills `t` with U(a, b) (`nn.init.uniform_`). */
 export function uniform_(t: Tensor, a = 0, b = 1): Tensor {
+  checkNumber('uniform_', 'a', a, 2);
+  checkNumber('uniform_', 'b', b, 3);
   if (!(a <= b)) throw new ValueError(`uniform_: expected a <= b, got a=${a}, b=${b}`);
   return fillWith(t, uniform(t.shape, a, b, { dtype: t.dtype }));
 }
@@ -62,6 +65,7 @@ export function normal_(t: Tensor, mean = 0, std = 1): Tensor {
  * `TruncatedNormal`): out-of-range draws are redrawn, which gives the same distribution.
  */
 export function truncNormal_(t: Tensor, mean = 0, std = 1, a = -2, b = 2): Tensor {
+  [mean, std, a, b].forEach((v, i) => checkNumber('trunc_normal_', ['mean', 'std', 'a', 'b'][i]!, v, i + 2));
   if (!(a < b)) throw new ValueError(`truncNormal_: expected a < b, got a=${a}, b=${b}`);
   if (!(std > 0)) throw new ValueError(`truncNormal_: expected std > 0, got ${std}`);
   const gen = defaultGenerator();

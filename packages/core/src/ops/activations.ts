@@ -1,5 +1,6 @@
 import { isFloat } from '../dtype.js';
 import { DTypeError } from '../errors.js';
+import { checkOptNumber } from '../arg-types.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { abs, add, exp, log1p, maximum, neg, reciprocal, where } from './elementwise.js';
 
@@ -33,6 +34,8 @@ export function clamp(x: Tensor, min?: number | null, max?: number | null): Tens
   if ((min === undefined || min === null) && (max === undefined || max === null)) {
     throw new DTypeError("clamp: at least one of 'min' or 'max' must not be None");
   }
+  checkOptNumber('clamp', 'min', min, 1);
+  checkOptNumber('clamp', 'max', max, 2);
   let y = x;
   if (min !== undefined && min !== null) y = where(y.lt(min), min, y);
   if (max !== undefined && max !== null) y = where(y.gt(max), max, y);

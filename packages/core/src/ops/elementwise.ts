@@ -1,10 +1,11 @@
 import { record } from '../autograd/record.js';
 import type { Primitive } from '../autograd/primitives.js';
-import { DTypeError, fmtShape, ShapeError } from '../errors.js';
+import { ArgTypeError, DTypeError, fmtShape, ShapeError } from '../errors.js';
 import { isFloat, promoteTypes, promoteWithScalar, type DType } from '../dtype.js';
 import { mkBinary, mkCast, mkConst, mkUnary, mkWhere, type BinaryOp, type Lazy, type UnaryOp } from '../ir/lazy.js';
 import { lzExpand } from '../ir/movement.js';
 import { broadcastShapes, shapesEqual } from '../shape.js';
+import { checkNumber, pyTypeName } from '../arg-types.js';
 import { Tensor } from '../tensor/tensor.js';
 import { bounded, isTensor, scalarTensor } from './lift.js';
 
@@ -62,9 +63,8 @@ function binary(prim: Primitive, op: BinaryOp, a: Operand, b: Operand, kind: Kin
   const ta = isTensor(a);
   const tb = isTensor(b);
   if (!ta && !tb) throw new DTypeError(`${prim}: at least one operand must be a Tensor`);
-  if ((!ta && typeof a !== 'number') || (!tb && typeof b !== 'number')) {
-    throw new DTypeError(`${prim}: operands must be Tensors or numbers, got ${ta ? 'Tensor' : typeof a} and ${tb ? 'Tensor' : typeof b}`);
-  }
+  if (!ta && typeof a !== 'number') throw new ArgTypeError(`${prim}(): argument 'input' (position 1) must be Tensor or Number, not ${pyTypeName(a)}`);
+  if (!tb && typeof b !== 'number') throw new ArgTypeError(`${prim}(): argument 'other' (position 2) must be Tensor or Number, not ${pyTypeName(b)}`);
   let compute: DType = ta && tb ? promoteTypes(a.dtype, b.dtype) : ta ? promoteWithScalar(a.dtype, b as number) : promoteWithScalar((b as Tensor).dtype, a as number);
   if (kind === 'arith' && compute === 'bool') compute = 'int64';
   if (kind === 'div' && !isFloat(compute)) compute = 'float32';
@@ -115,6 +115,8 @@ export function where(cond: Tensor, a: Operand, b: Operand): Tensor {
   if (cond.dtype !== 'bool') throw new DTypeError(`where: condition must be a bool tensor, got ${cond.dtype}`);
   const ta = isTensor(a);
   const tb = isTensor(b);
+  if (!ta) checkNumber('where', 'input', a, 2);
+  if (!tb) checkNumber('where', 'other', b, 3);
   const dtype: DType = ta && tb ? promoteTypes(a.dtype, b.dtype) : ta ? promoteWithScalar(a.dtype, b as number) : tb ? promoteWithScalar(b.dtype, a as number) : 'float32';
   const A = ta ? a : scalarTensor(a as number, dtype, [], cond);
   const B = tb ? b : scalarTensor(b as number, dtype, [], cond);

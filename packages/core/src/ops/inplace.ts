@@ -1,6 +1,7 @@
 import { isGradEnabled } from '../autograd/grad-mode.js';
 import { RosettaError, ShapeError, fmtShape } from '../errors.js';
 import { mkConst } from '../ir/lazy.js';
+import { checkNumber } from '../arg-types.js';
 import { realizeAsLoad } from '../ir/schedule.js';
 import { shapesEqual } from '../shape.js';
 import { Tensor } from '../tensor/tensor.js';
@@ -51,6 +52,7 @@ export function copy<T extends Tensor>(t: T, src: Tensor): T {
 
 /** Sets every element to `value` (`Tensor.fill_` / `zero_`; `op` names the caller in errors). */
 export function fill<T extends Tensor>(t: T, value: number, op = 'fill_'): T {
+  checkNumber(op, 'value', value, 1);
   checkLeaf(t, op);
   t.lazy = mkConst(value, t.dtype, t.lazy.shape);
   t.version++;

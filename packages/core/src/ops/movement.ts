@@ -4,12 +4,13 @@ import { promoteTypes } from '../dtype.js';
 import { mkBinary, mkCast, mkConst } from '../ir/lazy.js';
 import { lzExpand, lzPad, lzPermute, lzReshape, lzSlice } from '../ir/movement.js';
 import { normAxis, sizeOf } from '../shape.js';
+import { checkNumber, checkSizes } from '../arg-types.js';
 import { Tensor } from '../tensor/tensor.js';
 import { where } from './elementwise.js';
 
 /** Reshapes without copying where strides allow; one size may be −1 (`torch.reshape`). */
 export function reshape(x: Tensor, shape: readonly number[]): Tensor {
-  const want = [...shape];
+  const want = [...checkSizes('reshape', 'shape', shape, -1)];
   const free = want.indexOf(-1);
   if (want.some((d, i) => !Number.isInteger(d) || d < -1 || (d === -1 && i !== free))) {
     throw new ShapeError(`reshape: invalid shape ${fmtShape(shape)} (only one -1 and whole non-negative sizes)`);
@@ -45,6 +46,7 @@ export function transpose(x: Tensor, a: number, b: number): Tensor {
 
 /** Broadcasts size-1 dims to `shape` (−1 keeps a size; new dims go in front) (`torch.expand`). */
 export function expand(x: Tensor, shape: readonly number[]): Tensor {
+  checkSizes('expand', 'size', shape, -1);
   const lead = shape.length - x.ndim;
   if (lead < 0) throw new ShapeError(`expand: the number of sizes provided (${shape.length}) must be greater or equal to the number of dimensions in the tensor (${x.ndim})`);
   const want = shape.map((d, i) => (d === -1 && i >= lead ? x.lazy.shape[i - lead]! : d));
@@ -131,6 +133,8 @@ export function narrow(x: Tensor, axis: number, start: number, length: number): 
 
 /** Pads each dim with `before[d]` and `after[d]` elements of `value` (a masked view; `F.pad` constant mode). */
 export function pad(x: Tensor, before: readonly number[], after: readonly number[], value = 0): Tensor {
+  checkNumber('pad', 'value', value);
+  checkSizes('pad', 'pad', [...before, ...after], -Infinity);
   if (before.length !== x.ndim || after.length !== x.ndim || [...before, ...after].some((p) => !Number.isInteger(p) || p < 0)) {
     throw new ShapeError(`pad: expected ${x.ndim} non-negative whole pads before and after, got ${fmtShape(before)} and ${fmtShape(after)}`);
   }

@@ -7,6 +7,7 @@ import { contiguousView } from '../ir/view.js';
 import { NDArray } from '../np/ndarray.js';
 import { defaultGenerator, fillNormal, fillUniform } from '../random/generator.js';
 import { checkShape, sizeOf } from '../shape.js';
+import { checkNumber, checkOptNumber, checkSizes } from '../arg-types.js';
 import { Tensor } from './tensor.js';
 
 export interface TensorOptions {
@@ -118,12 +119,13 @@ export function tensor(data: TensorData, opts?: TensorOptions & { shape?: readon
 }
 
 function shapeArg(op: string, shape: number | readonly number[]): number[] {
-  return checkShape(op, typeof shape === 'number' ? [shape] : shape);
+  return checkSizes(op, 'size', typeof shape === 'number' ? [shape] : shape);
 }
 
 /** A tensor of one value; nothing is allocated until it is needed (`torch.full`). */
 export function full(shape: number | readonly number[], value: number, opts?: TensorOptions): Tensor {
   const s = shapeArg('full', shape);
+  checkNumber('full', 'fill_value', value, 2);
   const dtype = opts?.dtype ? checkDType('full', opts.dtype) : 'float32';
   const backend = getBackend();
   const t = new Tensor(mkConst(value, dtype, s), backend);
@@ -146,6 +148,9 @@ export const fullLike = (x: Tensor, value: number, opts?: TensorOptions): Tensor
 
 /** start, start+step, … below end (`torch.arange`; one argument means [0, end)). Whole arguments give int64. */
 export function arange(start: number, end?: number, step = 1, opts?: TensorOptions): Tensor {
+  checkNumber('arange', 'start', start, 1);
+  checkOptNumber('arange', 'end', end, 2);
+  checkNumber('arange', 'step', step, 3);
   const [b, e] = end === undefined ? [0, start] : [start, end];
   if (step === 0 || !Number.isFinite(step)) throw new ValueError(`arange: step must be a finite non-zero number, got ${step}`);
   const n = Math.max(0, Math.ceil((e - b) / step));
@@ -157,6 +162,9 @@ export function arange(start: number, end?: number, step = 1, opts?: TensorOptio
 
 /** `steps` evenly spaced values from start to end inclusive (`torch.linspace`). */
 export function linspace(start: number, end: number, steps: number, opts?: TensorOptions): Tensor {
+  checkNumber('linspace', 'start', start, 1);
+  checkNumber('linspace', 'end', end, 2);
+  checkNumber('linspace', 'steps', steps, 3);
   if (!Number.isInteger(steps) || steps < 0) throw new ValueError(`linspace: number of steps must be a whole number ≥ 0, got ${steps}`);
   const vals = new Float64Array(steps);
   const h = steps > 1 ? (end - start) / (steps - 1) : 0;
@@ -168,6 +176,7 @@ export function linspace(start: number, end: number, steps: number, opts?: Tenso
 
 /** Identity matrix n×m (`torch.eye`). */
 export function eye(n: number, m = n, opts?: TensorOptions): Tensor {
+  checkSizes('eye', 'n, m', [n, m]);
   const dtype = opts?.dtype ?? 'float32';
   const data = allocStorage(dtype, n * m);
   for (let i = 0; i < Math.min(n, m); i++) data[i * m + i] = 1;
@@ -185,11 +194,15 @@ function randomFloat(op: string, shape: number | readonly number[], opts: Tensor
 
 /** Uniform on [low, high) from the seeded generator (`torch.empty(...).uniform_`). */
 export function uniform(shape: number | readonly number[], low = 0, high = 1, opts?: TensorOptions): Tensor {
+  checkNumber('uniform', 'low', low);
+  checkNumber('uniform', 'high', high);
   return randomFloat('uniform', shape, opts, (v) => fillUniform(v, low, high, defaultGenerator()));
 }
 
 /** Normal with `mean` and `std` from the seeded generator (`torch.normal(mean, std, size)`). */
 export function normal(shape: number | readonly number[], mean = 0, std = 1, opts?: TensorOptions): Tensor {
+  checkNumber('normal', 'mean', mean);
+  checkNumber('normal', 'std', std);
   if (!(std >= 0)) throw new ValueError(`normal: std must be ≥ 0, got ${std}`);
   return randomFloat('normal', shape, opts, (v) => fillNormal(v, mean, std, defaultGenerator()));
 }

@@ -4,6 +4,7 @@ import {
   where as coreWhere,
 } from '@rosetta/core';
 import { coreDType, type Type } from '../dtype.js';
+import { checkMsShape } from '../errors.js';
 import { val, wrap, type Operand, type Tensor } from '../tensor.js';
 
 type Axis = number | readonly number[] | null | undefined;
@@ -41,8 +42,8 @@ export const expand_dims = (x: Tensor, axis: number): Tensor => x.expand_dims(ax
 /** `ops.cast(x, dtype)`. */
 export const cast = (x: Tensor, dtype: Type | string): Tensor => x.astype(dtype);
 /** `ops.ones(shape, dtype=float32)` / `ops.zeros`. */
-export const ones = (shape: readonly number[] | number, dtype: Type | string = 'float32'): Tensor => wrap(full(typeof shape === 'number' ? [shape] : shape, 1, { dtype: coreDType('ones', dtype) }));
-export const zeros = (shape: readonly number[] | number, dtype: Type | string = 'float32'): Tensor => wrap(full(typeof shape === 'number' ? [shape] : shape, 0, { dtype: coreDType('zeros', dtype) }));
+export const ones = (shape: readonly number[] | number, dtype: Type | string = 'float32'): Tensor => wrap(full(checkMsShape('ones', shape), 1, { dtype: coreDType('ones', dtype) }));
+export const zeros = (shape: readonly number[] | number, dtype: Type | string = 'float32'): Tensor => wrap(full(checkMsShape('zeros', shape), 0, { dtype: coreDType('zeros', dtype) }));
 export const ones_like = (x: Tensor): Tensor => wrap(full(x.shape, 1, { dtype: x.value.dtype }));
 export const zeros_like = (x: Tensor): Tensor => wrap(full(x.shape, 0, { dtype: x.value.dtype }));
 /** `ops.concat(tensors, axis=0)` / `ops.stack(tensors, axis=0)`. */

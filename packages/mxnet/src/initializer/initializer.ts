@@ -3,7 +3,7 @@
  * dispatches — names ending in `weight` get the initializer's weight rule, `bias`/`beta` zeros,
  * `gamma` ones. The filling itself is core's (`uniform_`, `normal_`, `varianceScaling_`, …).
  */
-import { Callable, bindArgs, constant_, newless, normal_, uniform_, varianceScaling_ } from '@rosetta/core';
+import { Callable, bindArgs, checkNumber, constant_, newless, normal_, uniform_, varianceScaling_ } from '@rosetta/core';
 import type { NDArray } from '../ndarray/ndarray.js';
 
 export abstract class InitializerImpl extends Callable {
@@ -42,6 +42,7 @@ class UniformImpl extends InitializerImpl {
   constructor(...args: unknown[]) {
     super();
     ({ scale: this.scale } = bindArgs('Uniform', ['scale'], { scale: 0.07 }, args));
+    checkNumber('Uniform', 'scale', this.scale, 1);
   }
   _init_weight(_name: string, arr: NDArray): void {
     uniform_(arr.tensor, -this.scale, this.scale);
@@ -54,6 +55,7 @@ class NormalImpl extends InitializerImpl {
   constructor(...args: unknown[]) {
     super();
     ({ sigma: this.sigma } = bindArgs('Normal', ['sigma'], { sigma: 0.01 }, args));
+    checkNumber('Normal', 'sigma', this.sigma, 1);
   }
   _init_weight(_name: string, arr: NDArray): void {
     normal_(arr.tensor, 0, this.sigma);
@@ -66,6 +68,7 @@ class ConstantImpl extends PlainInitializer {
   constructor(...args: unknown[]) {
     super();
     ({ value: this.value } = bindArgs('Constant', ['value'], { value: 0 }, args));
+    checkNumber('Constant', 'value', this.value, 1);
   }
   _init_weight(_name: string, arr: NDArray): void {
     constant_(arr.tensor, this.value);
@@ -102,7 +105,8 @@ class XavierImpl extends InitializerImpl {
       rnd_type: 'uniform' as string, factor_type: 'avg' as string, magnitude: 3,
     }, args);
     if (o.rnd_type !== 'uniform' && o.rnd_type !== 'gaussian') throw new Error(`Xavier: Unknown random type ${o.rnd_type}`);
-    if (!(o.factor_type in FACTOR_MODES)) throw new Error(`Xavier: Incorrect factor type ${o.factor_type}`);
+    checkNumber('Xavier', 'magnitude', o.magnitude, 3);
+    if (!Object.hasOwn(FACTOR_MODES, o.factor_type)) throw new Error(`Xavier: Incorrect factor type ${o.factor_type}`);
     this.rnd_type = o.rnd_type;
     this.factor_type = o.factor_type as 'avg' | 'in' | 'out';
     this.magnitude = o.magnitude;

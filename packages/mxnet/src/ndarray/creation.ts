@@ -1,6 +1,6 @@
 /** `mx.nd` creation functions: float32 unless a dtype is given, as MXNet 1.x. */
 import {
-  NDArray as NpArray, arange as coreArange, bindArgs, full as coreFull, normal as coreNormal, tensor,
+  NDArray as NpArray, arange as coreArange, bindArgs, checkNumber, full as coreFull, normal as coreNormal, tensor,
   uniform as coreUniform, type TensorData,
 } from '@rosetta/core';
 import type { Context } from '../context.js';
@@ -23,6 +23,7 @@ export function array(source_array: TensorData | NDArray, ...rest: ({ ctx?: Cont
 
 /** `nd.full(shape, val, ctx=None, dtype='float32')`. */
 export function full(shape: Shape, val: number, opts: { ctx?: Context; dtype?: string } = {}): NDArray {
+  checkNumber('full', 'val', val, 2);
   return wrap(coreFull(shapeOf(shape), val, { dtype: checkDType('full', opts.dtype ?? 'float32') }));
 }
 

@@ -4,6 +4,7 @@ import { reduceIdentity } from '../../ir/kernel.js';
 
 /** JavaScript source of a number literal (keeps -0, Infinity and NaN). */
 export function jsNumber(v: number): string {
+  if (typeof v !== 'number') throw new TypeError(`jsNumber: only numbers become source text, got ${typeof v}`);
   if (Object.is(v, -0)) return '(-0)';
   if (Number.isNaN(v)) return 'NaN';
   if (v === Infinity) return 'Infinity';

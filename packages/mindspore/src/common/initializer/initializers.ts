@@ -4,10 +4,11 @@
  * `Constant`, and `initializer(init, shape, dtype)`; the filling is core's (`nn/init`).
  */
 import {
-  bindArgs, constant_, kaimingNormal_, kaimingUniform_, newless, normal_, truncNormal_, uniform_, xavierNormal_, xavierUniform_, zeros,
+  ArgTypeError, bindArgs, constant_, pyTypeName, kaimingNormal_, kaimingUniform_, newless, normal_, truncNormal_, uniform_, xavierNormal_, xavierUniform_, zeros,
   type Nonlinearity, type Tensor as CoreTensor,
 } from '@rosetta/core';
 import { coreDType, type Type } from '../../dtype.js';
+import { checkMsNumber, checkMsShape } from '../../errors.js';
 import { TensorImpl, wrap, type Tensor } from '../../tensor.js';
 
 export abstract class InitializerImpl {
@@ -21,6 +22,8 @@ class NormalImpl extends InitializerImpl {
   constructor(...args: unknown[]) {
     super();
     ({ sigma: this.sigma, mean: this.mean } = bindArgs('Normal', ['sigma', 'mean'], { sigma: 0.01, mean: 0.0 }, args));
+    checkMsNumber('Normal', 'sigma', this.sigma);
+    checkMsNumber('Normal', 'mean', this.mean);
   }
   fill(arr: CoreTensor): void {
     normal_(arr, this.mean, this.sigma);
@@ -31,6 +34,7 @@ class UniformImpl extends InitializerImpl {
   constructor(...args: unknown[]) {
     super();
     ({ scale: this.scale } = bindArgs('Uniform', ['scale'], { scale: 0.07 }, args));
+    checkMsNumber('Uniform', 'scale', this.scale);
   }
   fill(arr: CoreTensor): void {
     uniform_(arr, -this.scale, this.scale);
@@ -41,6 +45,7 @@ class TruncatedNormalImpl extends InitializerImpl {
   constructor(...args: unknown[]) {
     super();
     ({ sigma: this.sigma } = bindArgs('TruncatedNormal', ['sigma'], { sigma: 0.01 }, args));
+    checkMsNumber('TruncatedNormal', 'sigma', this.sigma);
   }
   /** N(0, sigma²) truncated to ±2·sigma. */
   fill(arr: CoreTensor): void {
@@ -52,6 +57,7 @@ class HeUniformImpl extends InitializerImpl {
   constructor(...args: unknown[]) {
     super();
     this.o = bindArgs('HeUniform', ['negative_slope', 'mode', 'nonlinearity'], { negative_slope: 0, mode: 'fan_in' as 'fan_in' | 'fan_out', nonlinearity: 'leaky_relu' as Nonlinearity }, args);
+    checkMsNumber('HeUniform', 'negative_slope', this.o.negative_slope);
   }
   fill(arr: CoreTensor): void {
     kaimingUniform_(arr, { a: this.o.negative_slope, mode: this.o.mode, nonlinearity: this.o.nonlinearity });
@@ -67,6 +73,7 @@ class XavierUniformImpl extends InitializerImpl {
   constructor(...args: unknown[]) {
     super();
     ({ gain: this.gain } = bindArgs('XavierUniform', ['gain'], { gain: 1 }, args));
+    checkMsNumber('XavierUniform', 'gain', this.gain);
   }
   fill(arr: CoreTensor): void {
     xavierUniform_(arr, this.gain);
@@ -80,6 +87,7 @@ class XavierNormalImpl extends XavierUniformImpl {
 class ConstantImpl extends InitializerImpl {
   constructor(readonly value: number) {
     super();
+    checkMsNumber('Constant', 'value', value);
   }
   fill(arr: CoreTensor): void {
     constant_(arr, this.value);
@@ -120,7 +128,7 @@ const NAMED: Record<string, () => InitializerImpl> = {
  * its name such as 'normal' or 'zeros', a number, or a Tensor whose values are copied).
  */
 export function initializer(init: InitializerImpl | string | number | Tensor, shape: readonly number[] | number, dtype: Type | string = 'float32'): Tensor {
-  const s = typeof shape === 'number' ? [shape] : [...shape];
+  const s = checkMsShape('initializer', shape);
   const t = zeros(s, { dtype: coreDType('initializer', dtype) });
   if (init instanceof TensorImpl) {
     if (init.shape.join() !== s.join()) throw new Error(`For 'initializer', the shape of the Tensor init [${init.shape.join(', ')}] must equal shape [${s.join(', ')}].`);
@@ -128,8 +136,8 @@ export function initializer(init: InitializerImpl | string | number | Tensor, sh
   } else if (typeof init === 'number') {
     constant_(t, init);
   } else {
-    const i = typeof init === 'string' ? NAMED[init.toLowerCase()]?.() : init;
-    if (!i) throw new Error(`For 'initializer', the 'init' must be one of ${Object.keys(NAMED).join(', ')} or an Initializer, but got ${String(init)}.`);
+    const i = typeof init === 'string' ? (Object.hasOwn(NAMED, init.toLowerCase()) ? NAMED[init.toLowerCase()]!() : null) : init instanceof InitializerImpl ? init : null;
+    if (!i) throw new ArgTypeError(`For 'initializer', the 'init' must be one of ${Object.keys(NAMED).join(', ')}, a number, a Tensor or an Initializer, but got ${typeof init === 'string' ? `'${init}'` : pyTypeName(init)}.`);
     i.fill(t);
   }
   return wrap(t);
