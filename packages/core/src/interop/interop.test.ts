@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ArgTypeError } from '../errors.js';
 import { Callable, bindArgs, isKeywords, newless, print, pyFloatRepr, pyStr, walkNamed, walkNodes } from './index.js';
 
 class Param {
@@ -75,10 +76,31 @@ describe('bindArgs', () => {
     expect(bindArgs('uniform', [...names], defaults, [-1, 2, [3], { dtype: 'float64' }])).toEqual({ low: -1, high: 2, shape: [3], dtype: 'float64' });
     expect(bindArgs('uniform', [...names], defaults, [])).toEqual(defaults);
   });
-  it('raises Python’s errors', () => {
-    expect(() => bindArgs('uniform', [...names], defaults, [1, 2, [3], 4])).toThrow('uniform() takes 3 positional arguments but 4 were given');
+  it('raises Python’s errors, as TypeError', () => {
+    expect(() => bindArgs('uniform', [...names], defaults, [1, 2, [3], 4])).toThrow('uniform() takes from 0 to 3 positional arguments but 4 were given');
     expect(() => bindArgs('uniform', [...names], defaults, [{ size: 3 }])).toThrow("uniform() got an unexpected keyword argument 'size'");
     expect(() => bindArgs('uniform', [...names], defaults, [5, { low: 1 }])).toThrow("uniform() got multiple values for argument 'low'");
+    expect(() => bindArgs('uniform', [...names], defaults, [{ size: 3 }])).toThrow(ArgTypeError);
+  });
+  it('words arity as CPython does, counting self for methods', () => {
+    const fwd = (args: unknown[]) => bindArgs('L1Loss.forward', ['input', 'target'], {}, args, { method: true });
+    expect(() => fwd([1, 2, 3])).toThrow('L1Loss.forward() takes 3 positional arguments but 4 were given');
+    expect(() => fwd([1])).toThrow("L1Loss.forward() missing 1 required positional argument: 'target'");
+    expect(() => fwd([1, undefined])).toThrow("L1Loss.forward() missing 1 required positional argument: 'target'");
+    expect(() => fwd([])).toThrow("L1Loss.forward() missing 2 required positional arguments: 'input' and 'target'");
+    expect(fwd([{ target: 2, input: 1 }])).toEqual({ input: 1, target: 2 });
+    const init = (args: unknown[]) => bindArgs<Record<'a' | 'b' | 'c' | 'd', unknown>>('A.__init__', ['a', 'b', 'c', 'd'], { d: 0 }, args, { method: true });
+    expect(() => init([1])).toThrow("A.__init__() missing 2 required positional arguments: 'b' and 'c'");
+    expect(() => init([])).toThrow("A.__init__() missing 3 required positional arguments: 'a', 'b', and 'c'");
+    expect(() => init([1, 2, 3, 4, 5])).toThrow('A.__init__() takes from 4 to 5 positional arguments but 6 were given');
+    expect(() => bindArgs('G.__init__', [], { full: false }, [true], { method: true })).toThrow('G.__init__() takes 1 positional argument but 2 were given');
+    expect(() => bindArgs('f', [], {}, [1])).toThrow('f() takes 0 positional arguments but 1 was given');
+  });
+  it('takes only declared keywords: not the names every object inherits (defect 8)', () => {
+    for (const k of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf']) {
+      // Object.fromEntries makes an own key even for '__proto__', as JSON.parse and { ['__proto__']: v } do.
+      expect(() => bindArgs('uniform', [...names], defaults, [Object.fromEntries([[k, 1]])])).toThrow(`uniform() got an unexpected keyword argument '${k}'`);
+    }
   });
   it('does not take arrays or class instances for keywords', () => {
     expect(isKeywords({ a: 1 })).toBe(true);
