@@ -3,12 +3,14 @@
  * only when the event loop turns, so a synchronous training loop (`for (…) { loss.backward(); … }`)
  * would keep growing the memory until it ends. In Node the collector can also reclaim
  * synchronously: `collect()` runs a full GC and then `FinalizationRegistry#cleanupSome`, which
- * V8 offers to contexts created after its flag is set (so the registry is built in such a context).
- * NOTE: in Node this sets the V8 flags `--expose-gc` and `--harmony-weak-refs-with-cleanup-some`
- * for contexts created later (the main context is not changed; `globalThis.gc` stays undefined).
- * Browsers keep the event-loop path (their loops yield to `requestAnimationFrame` anyway).
+ * V8 offers to contexts created while its flag is set (so the registry is built in such a context).
+ * NOTE: in Node the V8 flags `--expose-gc` and `--harmony-weak-refs-with-cleanup-some` are turned
+ * on only while that one private context is created, and off again right after (`withV8Flags`): the
+ * main context and every context created later have no `gc` and no `cleanupSome`. With
+ * `ROSETTA_NO_V8_FLAGS=1` no flag is touched and buffers are freed on the event-loop path, as in
+ * browsers (and by `dispose()`, `scope()` and the facades' training helpers).
  */
-import { nodeBuiltin, setV8Flags } from './node.js';
+import { nodeBuiltin, withV8Flags } from './node.js';
 
 /** A buffer's block of wasm memory; `freed` once `dispose()` released it by hand. */
 export interface Block {
@@ -26,19 +28,28 @@ interface SyncHooks {
 
 let hooks: SyncHooks | null | undefined;
 
-/** V8's gc and a FinalizationRegistry with `cleanupSome`, from a fresh Node context; null elsewhere. */
+interface ContextHooks {
+  gc: (() => void) | null;
+  Registry: typeof FinalizationRegistry;
+}
+
+const hasCleanupSome = (r: typeof FinalizationRegistry): boolean => typeof (r.prototype as { cleanupSome?: unknown }).cleanupSome === 'function';
+
+/**
+ * V8's gc and a FinalizationRegistry with `cleanupSome`, from a private Node context created with
+ * the flags that give them (only those still off are set, and only for that moment); null elsewhere.
+ */
 function syncHooks(): SyncHooks | null {
   if (hooks !== undefined) return hooks;
   hooks = null;
   try {
     const vm = nodeBuiltin<{ runInNewContext(code: string): unknown }>('node:vm');
-    if (!vm || !setV8Flags('--expose-gc', '--harmony-weak-refs-with-cleanup-some')) return hooks;
-    const ctx = vm.runInNewContext('({ gc: typeof gc === "function" ? gc : null, Registry: FinalizationRegistry })') as {
-      gc: (() => void) | null; Registry: typeof FinalizationRegistry;
-    };
-    if (ctx.gc && typeof (ctx.Registry.prototype as { cleanupSome?: unknown }).cleanupSome === 'function') {
-      hooks = { gc: ctx.gc, Registry: ctx.Registry };
-    }
+    if (!vm) return hooks;
+    const make = () => vm.runInNewContext('({ gc: typeof gc === "function" ? gc : null, Registry: FinalizationRegistry })') as ContextHooks;
+    const plain = make();
+    const off = [plain.gc ? null : 'expose-gc', hasCleanupSome(plain.Registry) ? null : 'harmony-weak-refs-with-cleanup-some'].filter((f) => f !== null);
+    const ctx = off.length ? withV8Flags(off, make) : plain;
+    if (ctx?.gc && hasCleanupSome(ctx.Registry)) hooks = { gc: ctx.gc, Registry: ctx.Registry };
   } catch {
     hooks = null;
   }

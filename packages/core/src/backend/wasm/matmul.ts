@@ -12,7 +12,7 @@ import { forEachMatmulBatch, type MatmulSpec } from '../../ir/special.js';
 import { BLOCK_VOID, HIGH_TO_LOW, I32, OP, V, V128, kernelModule, s32, simd, u32 } from './encoding.js';
 import type { Compiled } from './index.js';
 import type { WasmMemory } from './memory.js';
-import { relaxedMadd } from './relaxed.js';
+import { relaxedMadd, withRelaxedSimd } from './relaxed.js';
 import { splitRange } from './split.js';
 import type { WorkerPool } from './threads.js';
 
@@ -152,7 +152,7 @@ export class WasmMatmul {
     const bands = pool ? splitRange(m, pool.size, ROWS) : [[0, m] as const];
     const packed = this.mem.alloc(packedBytes);
     const tmp = this.mem.alloc(32 * bands.length);
-    const kernel = (this.kernel ??= this.compile(matmulModule(this.mem.shared, this.fma)));
+    const kernel = (this.kernel ??= this.fma ? withRelaxedSimd(() => this.compile(matmulModule(this.mem.shared, true))) : this.compile(matmulModule(this.mem.shared, false)));
     // A whose k-stride is not 1 (a transposed view) is copied row-major first: the micro-kernel
     // then reads each of its rows sequentially instead of one cache line per k.
     const copyA = s.aStrides[1] !== 1 && m * k > 1;
