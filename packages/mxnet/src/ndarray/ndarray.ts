@@ -14,8 +14,11 @@ export type Axis = number | readonly number[] | undefined;
 const axes = (axis: Axis): number | number[] | undefined => (axis === undefined ? undefined : typeof axis === 'number' ? axis : [...axis]);
 
 export class NDArray {
-  /** The core tensor holding the value; in-place updates replace its value, not the tensor. */
-  readonly tensor: Tensor;
+  /**
+   * The core tensor holding the value; in-place updates replace its value, not the tensor. Only
+   * `attach_grad()` of a recorded result swaps it for a new leaf (see there).
+   */
+  tensor: Tensor;
 
   constructor(tensor: Tensor) {
     this.tensor = tensor;
@@ -48,8 +51,15 @@ export class NDArray {
   /** `detach()`: the same value, cut from the recorded graph. */
   detach(): NDArray { return new NDArray(this.tensor.detach()); }
 
-  /** `attach_grad(grad_req='write')`: allocates a gradient buffer for this array. */
+  /**
+   * `attach_grad(grad_req='write')`: allocates a gradient buffer for this array and makes it a
+   * variable of the recorded graph. An array computed inside `autograd.record()` becomes a new leaf,
+   * cut from the ops that produced it (MXNet's `Imperative::MarkVariables` gives the array a fresh
+   * variable entry): `u = x * y; u.attach_grad(); z = 5 * u - x` gives x.grad = −1, u.grad = 5,
+   * y.grad = 0. Ops recorded before the call keep their history, as in MXNet.
+   */
   attach_grad(grad_req: GradReq = 'write'): void {
+    if (!this.tensor.isLeaf) this.tensor = this.tensor.detach();
     attach(this.tensor, grad_req);
   }
 
