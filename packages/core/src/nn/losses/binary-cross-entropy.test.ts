@@ -1,8 +1,18 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tensor } from '../../index.js';
 import { arg, runCases, perBackend, rng, type Ref } from '../../test-utils/loss-harness.js';
+import { readFixture } from '../../test-utils/fixture.js';
 import { expectClose } from '../../test-utils/reference.js';
 import { binaryCrossEntropyLoss, binaryCrossEntropyWithLogitsLoss } from './binary-cross-entropy.js';
+
+/** `fixtures/bce-grad.json`, written by `fixtures/gen_bce_grad.py` with PyTorch 1.13. */
+interface BceFixture {
+  cases: {
+    name: string; shape: number[]; input: number[]; target: number[]; weight: number[] | null; weight_shape: number[] | null; grad_output: number[];
+    results: { dtype: 'float32' | 'float64'; reduction: 'none' | 'sum' | 'mean'; loss: number[]; input_grad: number[]; target_grad: number[] }[];
+  }[];
+}
+const torchBce = readFixture<BceFixture>(new URL('./fixtures/bce-grad.json', import.meta.url));
 
 const r = rng(21);
 const P = arg(r.uniforms(12, 0.05, 0.95), [3, 4]);
@@ -73,6 +83,43 @@ perBackend('binary cross entropy', () => {
       expectClose(loss, [0, 0, 100, 100, Math.log(2)], { rtol: 1e-6 });
       loss.sum().backward();
       expect(Array.from(x.grad!.dataSync() as Float64Array).every(Number.isFinite)).toBe(true);
+    }
+  });
+
+  describe('input and target gradients equal to PyTorch 1.13 (fixtures/bce-grad.json), at 0 and 1 too', () => {
+    for (const c of torchBce.cases) {
+      for (const r of c.results) {
+        it(`${c.name} · ${r.reduction} · ${r.dtype}`, () => {
+          const dtype = r.dtype;
+          const x = tensor(c.input, { dtype, shape: c.shape, requiresGrad: true });
+          const y = tensor(c.target, { dtype, shape: c.shape, requiresGrad: true });
+          const weight = c.weight ? tensor(c.weight, { dtype, shape: c.weight_shape! }) : null;
+          const loss = binaryCrossEntropyLoss(x, y, { weight, reduction: r.reduction });
+          const tol = dtype === 'float64' ? { rtol: 1e-13, atol: 0 } : { rtol: 2e-6, atol: 0 };
+          expectClose(loss, r.loss, tol);
+          if (r.reduction === 'none') loss.backward(tensor(c.grad_output, { dtype, shape: c.shape }));
+          else loss.backward();
+          expectClose(x.grad!, r.input_grad, tol);
+          expectClose(y.grad!, r.target_grad, { ...tol, atol: dtype === 'float64' ? 1e-15 : 1e-6 });
+        });
+      }
+    }
+  });
+
+  it("backward: 'mindspore' — its kernel's w·(x − y)/(x(1 − x) > ε ? x(1 − x) : ε)·dout, ε = 1e-12 in the input's dtype", () => {
+    const xs = [0, 1, 0.5, 0, 1, 0.25];
+    const ys = [0, 1, 1, 1, 0, 0.5];
+    const ws = [1, 2, 3, 0.5, 4, 1.5];
+    const ms = (eps: number, scale: number) => xs.map((x, i) => (ws[i]! * (xs[i]! - ys[i]!)) / (x * (1 - x) > eps ? x * (1 - x) : eps) * scale);
+    for (const [reduction, scale] of [['sum', 1], ['mean', 1 / 6]] as const) {
+      const x = tensor(xs, { dtype: 'float64', requiresGrad: true });
+      binaryCrossEntropyLoss(x, tensor(ys, { dtype: 'float64' }), { weight: tensor(ws, { dtype: 'float64' }), reduction, backward: 'mindspore' }).backward();
+      // −1e12 at x = 0, y = 1 (PyTorch: −1.0000000039958e12, its ε being a float32).
+      expectClose(x.grad!, ms(1e-12, scale), { rtol: 1e-15, atol: 0 });
+      expect((x.grad!.dataSync() as Float64Array)[3]).toBe(reduction === 'sum' ? -0.5e12 : -0.5e12 / 6);
+      const x32 = tensor(xs, { dtype: 'float32', requiresGrad: true });
+      binaryCrossEntropyLoss(x32, tensor(ys), { weight: tensor(ws), reduction, backward: 'mindspore' }).backward();
+      expectClose(x32.grad!, ms(Math.fround(1e-12), scale), { rtol: 1e-6, atol: 0 });
     }
   });
 

@@ -2,28 +2,66 @@
  * Binary cross entropy on probabilities (`torch.nn.functional.binary_cross_entropy`) and on
  * logits (`torch.nn.functional.binary_cross_entropy_with_logits`).
  */
+import { noGrad } from '../../autograd/grad-mode.js';
+import { recordCustom } from '../../autograd/record.js';
 import { ShapeError, ValueError, fmtShape } from '../../errors.js';
 import { exp, log, log1p, maximum, where } from '../../ops/elementwise.js';
 import type { Tensor } from '../../tensor/tensor.js';
 import { checkReduction, reduceLoss, type ReductionMode } from '../reduction.js';
 import { checkBroadcastsTo, checkFloat, hostValues } from './checks.js';
 
-export interface BinaryCrossEntropyLossOptions {
+interface BceCommonOptions {
   /** Rescaling weight, broadcast to the input's shape. */
   weight?: Tensor | null;
   reduction?: ReductionMode;
   name?: string;
 }
 
-export interface BinaryCrossEntropyWithLogitsLossOptions extends BinaryCrossEntropyLossOptions {
+export interface BinaryCrossEntropyLossOptions extends BceCommonOptions {
+  /**
+   * Whose backward kernel the input gradient follows (see {@link binaryCrossEntropyLoss}):
+   * 'torch' (default) or 'mindspore'; they differ only in the precision of ε.
+   */
+  backward?: 'torch' | 'mindspore';
+}
+
+export interface BinaryCrossEntropyWithLogitsLossOptions extends BceCommonOptions {
   /** Weight of the positive examples, broadcast along the class dim ((C) for (N, C), (C, 1, 1) for (C, H, W)). */
   posWeight?: Tensor | null;
 }
 
-/** log(v) clamped to ≥ −100, with a zero (not NaN) gradient where the clamp is active. */
+/** log(v) clamped to ≥ −100. */
 function clampedLog(v: Tensor): Tensor {
   const ok = v.gt(Math.exp(-100));
   return where(ok, log(where(ok, v, 1)), -100);
+}
+
+/**
+ * The frameworks' ε in max(x(1 − x), ε): PyTorch's `constexpr float EPSILON = 1e-12` (ATen
+ * `Loss.cpp`) is a float32 constant in every dtype; MindSpore's `static_cast<T>(1e-12)`
+ * (`binary_cross_entropy_grad_kernel.cc`) is 1e-12 in the input's dtype.
+ */
+const EPS = { torch: Math.fround(1e-12), mindspore: 1e-12 } as const;
+
+/**
+ * ℓ = −(y·max(log x, −100) + (1 − y)·max(log(1 − x), −100)), elementwise.
+ * Custom VJP (numerical stability): the chain rule through the clamped logs is 0 where a clamp is
+ * active, so a confidently wrong prediction (x = 0, y = 1) would get no gradient. PyTorch's
+ * `binary_cross_entropy_backward` and MindSpore's `BinaryCrossEntropyGrad` kernel both give
+ *   ∂ℓ/∂x = (x − y) / max(x(1 − x), ε)
+ * (MindSpore writes `x(1 − x) > ε ? x(1 − x) : ε`, the same for every x, NaN included, as x − y is
+ * NaN there), and the target gets ∂ℓ/∂y = log(1 − x) − log x = −logit(x) (PyTorch's
+ * `binary_cross_entropy_target_backward`; MindSpore's C++ bprop since it computes dy, zeros before).
+ */
+function clampedBce(x: Tensor, y: Tensor, eps: number): Tensor {
+  const out = noGrad(() => y.mul(clampedLog(x)).add(y.rsub(1).mul(clampedLog(x.rsub(1)))).neg());
+  return recordCustom('binaryCrossEntropy', [x, y], out, (g) => {
+    const p = x.mul(x.rsub(1));
+    return [
+      x.requiresGrad ? g.mul(x.sub(y)).div(where(p.lt(eps), eps, p)) : null,
+      y.requiresGrad ? g.mul(log(x.rsub(1)).sub(log(x))) : null,
+    ];
+  });
 }
 
 function sameShape(name: string, input: Tensor, target: Tensor): void {
@@ -34,10 +72,14 @@ function sameShape(name: string, input: Tensor, target: Tensor): void {
 
 /**
  * l = −w·(y·max(log x, −100) + (1 − y)·max(log(1 − x), −100)), x in [0, 1]
- * (`torch.nn.functional.binary_cross_entropy`, `nn.BCELoss`).
- * NOTE: log(1 − x) is computed as log1p(−x). The gradient is the chain rule through the clamped
- * logs (0 where a clamp is active); PyTorch's backward is w·(x − y)/max(x(1 − x), 1e-12), which
- * differs only where x is within 1e-12 of 0 or 1.
+ * (`torch.nn.functional.binary_cross_entropy`, `nn.BCELoss`; MindSpore `nn.BCELoss` with
+ * `backward: 'mindspore'`). The input gradient is the kernels' g·w·(x − y)/max(x(1 − x), ε), so at
+ * x = 0 or 1 a wrong target gets ±1/ε and a right one 0; the weight's gradient is the chain rule's.
+ * NOTE: ε is float32(1e-12) for PyTorch in every dtype (its float64 gradient at 0 or 1 is
+ * ±1.0000000039958e12) and 1e-12 in the input's dtype for MindSpore; Gluon's
+ * `SigmoidBinaryCrossEntropyLoss(from_sigmoid=True)` is another formula with autograd's gradient
+ * ({@link sigmoidBinaryCrossEntropyLoss}). PyTorch refuses a weight that requires grad; here it gets
+ * the chain rule's gradient.
  */
 export function binaryCrossEntropyLoss(input: Tensor, target: Tensor, opts: BinaryCrossEntropyLossOptions = {}): Tensor {
   const name = opts.name ?? 'binary_cross_entropy';
@@ -50,8 +92,7 @@ export function binaryCrossEntropyLoss(input: Tensor, target: Tensor, opts: Bina
       if (!(xs[i]! >= 0 && xs[i]! <= 1)) throw new ValueError(`${name}: all elements of input should be between 0 and 1, got ${xs[i]} (at position ${i})`);
     }
   }
-  const y = target.cast(input.dtype);
-  let loss = y.mul(clampedLog(input)).add(y.rsub(1).mul(clampedLog(input.rsub(1)))).neg();
+  let loss = clampedBce(input, target.cast(input.dtype), EPS[opts.backward ?? 'torch']);
   if (opts.weight) {
     checkBroadcastsTo(name, opts.weight, input.shape, 'weight');
     loss = loss.mul(opts.weight);

@@ -57,6 +57,27 @@ describe.each(listBackends())('sigmoidBinaryCrossEntropyLoss on the %s backend',
     sigmoidBinaryCrossEntropyLoss(xx, T([0, 1, 1], [3]), { posWeight: T([3], [1]) }).sum().backward();
     expectClose(xx.grad!, [1, -3, -3 * (1 - sig(50))], { rtol: 1e-10, atol: 1e-25 });
   });
+  it("from sigmoid at p = 0 and 1: autograd's gradient of Gluon's formula, −z·w/(p + ε) + (1 − z)/(1 − p + ε)", () => {
+    const p = [0, 1, 0.5, 0, 1];
+    const zs = [0, 1, 1, 1, 0];
+    const w = [1.5, 2, 0.5, 3, 1];
+    for (const dt of ['float64', 'float32'] as const) {
+      // The formula in the dtype: ε = 1e-12 rounds to float32 there, and 1 + ε to 1.
+      const r = dt === 'float32' ? Math.fround : (v: number) => v;
+      const eps = r(1e-12);
+      const grad = (i: number, wi: number) => r(-r(zs[i]! * wi) / r(p[i]! + eps)) + r((1 - zs[i]!) / r(r(1 - p[i]!) + eps));
+      const x = T(p, [5], dt).requiresGrad_();
+      sigmoidBinaryCrossEntropyLoss(x, T(zs, [5], dt), { fromSigmoid: true }).sum().backward();
+      expectClose(x.grad!, p.map((_, i) => grad(i, 1)), { rtol: dt === 'float64' ? 1e-15 : 1e-7, atol: 0 });
+      const xw = T(p, [5], dt).requiresGrad_();
+      sigmoidBinaryCrossEntropyLoss(xw, T(zs, [5], dt), { fromSigmoid: true, posWeight: T(w, [5], dt) }).sum().backward();
+      expectClose(xw.grad!, p.map((_, i) => grad(i, w[i]!)), { rtol: dt === 'float64' ? 1e-15 : 1e-7, atol: 0 });
+    }
+    // PyTorch's kernel gives [0, 0, −2, −1e12, 1e12] here; Gluon [1/(1 + 1e−12), −1/(1 + 1e−12), −2, −1e12, 1e12].
+    const x = T(p, [5]).requiresGrad_();
+    sigmoidBinaryCrossEntropyLoss(x, T(zs, [5]), { fromSigmoid: true }).sum().backward();
+    expectClose(x.grad!, [1 / (1 + 1e-12), -1 / (1 + 1e-12), -1 / (0.5 + 1e-12), -1e12, 1e12], { rtol: 1e-15, atol: 0 });
+  });
   it('a label with another element count is an error', () => {
     expect(() => sigmoidBinaryCrossEntropyLoss(T(x, [3, 4]), T(z.slice(0, 8), [8]), { name: 'SigmoidBCELoss' })).toThrow('SigmoidBCELoss: cannot reshape label of shape [8]');
   });

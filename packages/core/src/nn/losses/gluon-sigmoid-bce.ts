@@ -21,6 +21,10 @@ const softreluNegAbs = (x: Tensor): Tensor => x.abs().neg().exp().log1p();
  * - logits, pos_weight w: x − x·z + (1 + (w − 1)·z)·(log(1 + e^−|x|) + max(−x, 0))
  * - fromSigmoid (p = x): −(log(p + 1e−12)·z·w + log(1 − p + 1e−12)·(1 − z)), w = 1 without pos_weight.
  * All three are Gluon's formulas verbatim (`gluon/loss.py`), so large |x| stays finite.
+ * NOTE: MXNet differentiates these ops with autograd, and so does this composite: from sigmoid, the
+ * gradient is −z·w/(p + 1e−12) + (1 − z)/(1 − p + 1e−12), so at p = 0 or 1 a wrong label gets
+ * ∓1/1e−12 and a right one ±1/(1 + 1e−12) (±1 in float32), where PyTorch's and MindSpore's BCELoss
+ * kernels give (p − z)/max(p(1 − p), 1e−12): ∓1e12 and 0 ({@link binaryCrossEntropyLoss}).
  */
 export function sigmoidBinaryCrossEntropyLoss(pred: Tensor, label: Tensor, opts: SigmoidBinaryCrossEntropyLossOptions = {}): Tensor {
   const { fromSigmoid = false, posWeight = null, reduction = 'none', name = 'SigmoidBinaryCrossEntropyLoss' } = opts;
