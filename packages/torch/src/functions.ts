@@ -66,6 +66,10 @@ export const flatten = (x: Tensor, start_dim = 0, end_dim = -1): Tensor => x.fla
 export const reshape = (x: Tensor, shape: readonly number[]): Tensor => x.reshape(shape);
 export const transpose = (x: Tensor, a: number, b: number): Tensor => x.transpose(a, b);
 export const argmax = (x: Tensor, dim?: number, keepdim = false): Tensor => x.argmax(dim, keepdim);
+export const argmin = (x: Tensor, dim?: number, keepdim = false): Tensor => x.argmin(dim, keepdim);
+/** `torch.amax(input, dim=(), keepdim=False)` / `torch.amin`. */
+export const amax = (x: Tensor, dim?: number | number[] | null, keepdim = false): Tensor => x.amax(dim, keepdim);
+export const amin = (x: Tensor, dim?: number | number[] | null, keepdim = false): Tensor => x.amin(dim, keepdim);
 export const softmax = (x: Tensor, dim: number): Tensor => x.softmax(dim);
 export const log_softmax = (x: Tensor, dim: number): Tensor => x.log_softmax(dim);
 export const numel = (x: Tensor): number => x.numel();

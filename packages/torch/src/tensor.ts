@@ -2,7 +2,7 @@
  * `torch.Tensor`: a core tensor with PyTorch's method names, autograd attributes (`requires_grad`,
  * `grad`, `grad_fn`, `is_leaf`, `backward`) and printing (`tensor(0.5493)`).
  */
-import { inspectSymbol, indexTensor, noGrad, toBackend, toNumpy, type Tensor as CoreTensor, type NDArray as NpArray } from '@rosetta/core';
+import { inspectSymbol, indexTensor, maxWithIndex, minWithIndex, noGrad, toBackend, toNumpy, type Tensor as CoreTensor, type NDArray as NpArray } from '@rosetta/core';
 import { deviceBackend } from './device.js';
 import { coreDType, dtype as DTypeObj, type dtype } from './dtype.js';
 import { formatTensor } from './format.js';
@@ -19,6 +19,11 @@ export const sizeOf = (args: SizeArgs): number[] => (args.length === 1 && Array.
 
 type Dim = number | readonly number[] | null | undefined;
 const dims = (d: Dim): number | number[] | undefined => (d === null || d === undefined ? undefined : typeof d === 'number' ? d : [...d]);
+/** `amax`/`amin` reduce every dim when `dim` is `()` or omitted: listed explicitly, so a NaN follows amax's gradient rule, not `max()`'s. */
+const amaxDims = (d: Dim, ndim: number): number | number[] => {
+  const list = dims(d);
+  return list === undefined || (Array.isArray(list) && list.length === 0) ? Array.from({ length: ndim }, (_, i) => i) : list;
+};
 
 export class Tensor {
   /** The engine tensor (its value, tape entry and gradient); `Module.to` swaps it for a moved copy. */
@@ -129,15 +134,22 @@ export class Tensor {
   max(dim: number, keepdim?: boolean): { values: Tensor; indices: Tensor };
   max(dim?: number, keepdim = false): Tensor | { values: Tensor; indices: Tensor } {
     if (dim === undefined) return new Tensor(this.value.max());
-    return { values: new Tensor(this.value.max(dim, keepdim)), indices: new Tensor(this.value.argmax(dim, keepdim)) };
+    const r = maxWithIndex(this.value, dim, keepdim);
+    return { values: new Tensor(r.values), indices: new Tensor(r.indices) };
   }
   min(): Tensor;
   min(dim: number, keepdim?: boolean): { values: Tensor; indices: Tensor };
   min(dim?: number, keepdim = false): Tensor | { values: Tensor; indices: Tensor } {
     if (dim === undefined) return new Tensor(this.value.min());
-    return { values: new Tensor(this.value.min(dim, keepdim)), indices: new Tensor(this.value.neg().argmax(dim, keepdim)) };
+    const r = minWithIndex(this.value, dim, keepdim);
+    return { values: new Tensor(r.values), indices: new Tensor(r.indices) };
   }
   argmax(dim?: number, keepdim = false): Tensor { return new Tensor(this.value.argmax(dim, keepdim)); }
+  argmin(dim?: number, keepdim = false): Tensor { return new Tensor(this.value.argmin(dim, keepdim)); }
+  /** `amax(dim=(), keepdim=False)`: ties share the gradient evenly (unlike `max(dim)`). */
+  amax(dim: Dim = null, keepdim = false): Tensor { return new Tensor(this.value.max(amaxDims(dim, this.ndim), keepdim)); }
+  /** `amin(dim=(), keepdim=False)`. */
+  amin(dim: Dim = null, keepdim = false): Tensor { return new Tensor(this.value.min(amaxDims(dim, this.ndim), keepdim)); }
   std(dim?: Dim, keepdim = false): Tensor { return new Tensor(this.value.std(dims(dim), 1, keepdim)); }
   var(dim?: Dim, keepdim = false): Tensor { return new Tensor(this.value.variance(dims(dim), 1, keepdim)); }
   norm(p = 2, dim?: Dim, keepdim = false): Tensor { return new Tensor(this.value.norm(p, dims(dim), keepdim)); }

@@ -12,8 +12,9 @@ export interface PrimAttrs {
   where: {};
   cast: { from: DType };
   sum: { axes: number[] };
-  max: { axes: number[] };
-  min: { axes: number[] };
+  /** `all`: a full reduction with no axis given (`torch.max()`), whose NaN gradient rule differs from `amax`. */
+  max: { axes: number[]; all: boolean };
+  min: { axes: number[]; all: boolean };
   reshape: {};
   permute: { perm: number[] };
   expand: {};

@@ -1,4 +1,5 @@
 import type { Tensor } from '../tensor/tensor.js';
+import { stored } from '../ops/lift.js';
 import { isFloat } from '../dtype.js';
 import { shapesEqual } from '../shape.js';
 import * as ew from '../ops/elementwise.js';
@@ -39,12 +40,21 @@ function unreduce(g: Tensor, x: Tensor, axes: readonly number[]): Tensor {
   return g.reshape(keep).expand(x.shape);
 }
 
-/** Max/min: the gradient is shared evenly among the positions equal to the extremum (`torch.amax`). */
+/**
+ * Max/min: the gradient is shared evenly among the positions equal to the extremum
+ * (`torch.amax`: a NaN extremum gives NaN gradients). A full reduction (`torch.max()`) whose
+ * result is NaN shares it among the NaN positions instead (PyTorch's `evenly_distribute_backward`).
+ * The input is compared as stored: a computed input is realized first, so that it is rounded to its
+ * dtype exactly as the extremum was (a fused recomputation in float64 would match no element).
+ */
 function extremumGrad(g: Tensor, ctx: VjpContext<'max' | 'min'>): Tensor[] {
-  const x = x0(ctx);
-  const hit = x.eq(unreduce(ctx.out, x, ctx.attrs.axes)).cast(x.dtype);
-  const count = sum(hit, ctx.attrs.axes, true);
-  return [unreduce(g, x, ctx.attrs.axes).mul(hit).div(count.expand(x.shape))];
+  const x = stored(x0(ctx));
+  const ext = unreduce(ctx.out, x, ctx.attrs.axes);
+  let hit = x.eq(ext);
+  if (ctx.attrs.all) hit = hit.logicalOr(x.ne(x).logicalAnd(ext.ne(ext)));
+  const mask = hit.cast(x.dtype);
+  const count = sum(mask, ctx.attrs.axes, true);
+  return [unreduce(g, x, ctx.attrs.axes).mul(mask).div(count.expand(x.shape))];
 }
 
 /** One VJP per primitive; a primitive without a rule is a compile error. */

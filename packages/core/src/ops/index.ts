@@ -1,6 +1,6 @@
 /** Functional forms of every op (`torch.add(a, b)` style); Tensor methods call these. */
 export * from './elementwise.js';
-export { sum, mean, max, min, argmax } from './reduce.js';
+export { sum, mean, max, min, argmax, argmin, maxWithIndex, minWithIndex } from './reduce.js';
 export { reshape, permute, transpose, expand, squeeze, unsqueeze, flatten, slice, narrow, pad, concat, stack } from './movement.js';
 export { gather, scatterAdd } from './index-ops.js';
 export { matmul } from './matmul.js';

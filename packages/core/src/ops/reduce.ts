@@ -6,7 +6,8 @@ import { normAxes, normAxis, sizeOf } from '../shape.js';
 import { Tensor } from '../tensor/tensor.js';
 import { mul, where } from './elementwise.js';
 import { arangeAlong } from './positions.js';
-import { bounded } from './lift.js';
+import { bounded, stored } from './lift.js';
+import { gather } from './index-ops.js';
 
 /** The shape after reducing `axes` (kept as size 1 with keepdims). */
 export function reducedShape(shape: readonly number[], axes: readonly number[], keepdims: boolean): number[] {
@@ -26,7 +27,7 @@ function reduce(prim: 'sum' | 'max' | 'min', op: ReduceOp, x: Tensor, axis: numb
   const shape = reducedShape(x.lazy.shape, axes, keepdims);
   const src = x.lazy.dtype === dtype ? bounded(x.lazy) : bounded(x.cast(dtype).lazy);
   const out = new Tensor(mkReduce(op, src, axes, shape, dtype), x.backend);
-  return record(prim, [x], { axes }, out);
+  return prim === 'sum' ? record(prim, [x], { axes }, out) : record(prim, [x], { axes, all: axis === undefined || axis === null }, out);
 }
 
 /** Σ over `axis` (all axes when omitted); integers sum to int64 (`torch.sum`). */
@@ -55,19 +56,49 @@ export function min(x: Tensor, axis?: number | readonly number[] | null, keepdim
   return reduce('min', 'min', x, axis, keepdims, x.dtype);
 }
 
+/** The first position of the extremum `ext` along `axis` (a NaN counts as the extremum, as PyTorch). */
+function argExtremum(name: 'argmax' | 'argmin', ext: typeof max, x: Tensor, axis: number | null | undefined, keepdims: boolean): Tensor {
+  if (x.size === 0 && (axis === undefined || axis === null)) {
+    throw new ValueError(`${name}: cannot take the ${name} of an empty tensor (shape [${x.shape.join(', ')}]) without an axis`);
+  }
+  if (axis === undefined || axis === null) return argExtremum(name, ext, x.reshape([x.size]), 0, false);
+  const ax = normAxis(name, axis, x.ndim);
+  const n = x.lazy.shape[ax]!;
+  if (n === 0) throw new ValueError(`${name}: cannot take the ${name} over a zero-size dimension (shape [${x.shape.join(', ')}], axis ${axis})`);
+  const pos = arangeAlong(x, ax);
+  const v = stored(x);
+  const hit = v.eq(ext(v, ax, true)).logicalOr(v.ne(v));
+  return min(where(hit, pos, n), ax, keepdims).cast('int64');
+}
+
 /**
  * Index of the first maximum along `axis` (over the flattened tensor when omitted), int64
  * (`torch.argmax`). Built from primitives: the smallest position whose value equals the max.
  */
 export function argmax(x: Tensor, axis?: number | null, keepdims = false): Tensor {
-  if (x.size === 0 && (axis === undefined || axis === null)) {
-    throw new ValueError(`argmax: cannot take the argmax of an empty tensor (shape [${x.shape.join(', ')}]) without an axis`);
-  }
-  if (axis === undefined || axis === null) return argmax(x.reshape([x.size]), 0, false);
-  const ax = normAxis('argmax', axis, x.ndim);
-  const n = x.lazy.shape[ax]!;
-  if (n === 0) throw new ValueError(`argmax: cannot take the argmax over a zero-size dimension (shape [${x.shape.join(', ')}], axis ${axis})`);
-  const pos = arangeAlong(x, ax);
-  const hit = x.eq(max(x, ax, true)).logicalOr(x.ne(x));
-  return min(where(hit, pos, n), ax, keepdims).cast('int64');
+  return argExtremum('argmax', max, x, axis, keepdims);
+}
+
+/** Index of the first minimum along `axis`, int64 (`torch.argmin`). */
+export function argmin(x: Tensor, axis?: number | null, keepdims = false): Tensor {
+  return argExtremum('argmin', min, x, axis, keepdims);
+}
+
+/**
+ * The maximum along `axis` and its first index (`torch.max(x, dim)` → `(values, indices)`):
+ * values are gathered at the index, so the whole gradient goes to that one position (ties are
+ * not shared, unlike `amax`).
+ */
+export function maxWithIndex(x: Tensor, axis: number, keepdims = false): { values: Tensor; indices: Tensor } {
+  return withIndex(argmax(x, axis, true), x, axis, keepdims);
+}
+
+/** The minimum along `axis` and its first index (`torch.min(x, dim)`), gradient to that index. */
+export function minWithIndex(x: Tensor, axis: number, keepdims = false): { values: Tensor; indices: Tensor } {
+  return withIndex(argmin(x, axis, true), x, axis, keepdims);
+}
+
+function withIndex(idx: Tensor, x: Tensor, axis: number, keepdims: boolean): { values: Tensor; indices: Tensor } {
+  const values = gather(x, axis, idx);
+  return keepdims ? { values, indices: idx } : { values: values.squeeze(axis), indices: idx.squeeze(axis) };
 }

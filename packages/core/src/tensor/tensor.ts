@@ -175,6 +175,7 @@ export class Tensor {
   max(axis?: number | number[] | null, keepdims = false): Tensor { return red.max(this, axis, keepdims); }
   min(axis?: number | number[] | null, keepdims = false): Tensor { return red.min(this, axis, keepdims); }
   argmax(axis?: number | null, keepdims = false): Tensor { return red.argmax(this, axis, keepdims); }
+  argmin(axis?: number | null, keepdims = false): Tensor { return red.argmin(this, axis, keepdims); }
   logsumexp(axis?: number | number[] | null, keepdims = false): Tensor { return sm.logsumexp(this, axis, keepdims); }
   softmax(axis: number): Tensor { return sm.softmax(this, axis); }
   logSoftmax(axis: number): Tensor { return sm.logSoftmax(this, axis); }
