@@ -7,7 +7,18 @@ import { gradcheck } from '../../test-utils/gradcheck.js';
 import { expectClose, host, reduceRef, type Host } from '../../test-utils/reference.js';
 import { Rng } from '../../test-utils/rng.js';
 import { f32, checkBoth, mean, sum, checkGrad, checkReductions, useBackend } from '../../test-utils/loss-checks.js';
+import { readFixture } from '../../test-utils/fixture.js';
 import { ctcLoss, gluonCtcLoss } from './ctc.js';
+
+/** `fixtures/ctc.json`, written by `fixtures/gen_ctc.py` with PyTorch 1.13. */
+interface CtcFixture {
+  T: number; N: number; C: number; S: number;
+  logits: number[]; log_probs: { float64: number[]; float32: number[] };
+  targets: number[]; input_lengths: number[]; target_lengths: number[];
+  cases: { dtype: 'float64' | 'float32'; wrt: 'leaf' | 'logits'; reduction: 'none' | 'sum' | 'mean'; zero_infinity: boolean; loss: number[]; grad: number[] }[];
+  non_finite: { at: [number, number, number]; value: number; dtype: 'float64' | 'float32'; zero_infinity: boolean; loss: number[]; grad: number[] }[];
+}
+const torchCtc = readFixture<CtcFixture>(new URL('./fixtures/ctc.json', import.meta.url));
 
 const T_ = (d: ArrayLike<number>, shape: number[], dtype: DType = 'float64'): Tensor => tensor(Float64Array.from(d), { dtype, shape });
 
@@ -174,4 +185,65 @@ describe.each(listBackends())('gluonCtcLoss on the %s backend', (backend) => {
     checkGrad((a) => gluonCtcLoss(a!, T_(labels.flat(), [N, 3])), [T_(scores, [N, T, C])]);
     expect(() => gluonCtcLoss(T_(scores, [N, T, C]), T_(labels.flat(), [N, 3]), { layout: 'CTN' as 'NTC' })).toThrow("CTCLoss: Only 'NTC' and 'TNC' layouts for pred are supported. Got: CTN");
   });
+});
+
+describe.each(listBackends())('ctcLoss against PyTorch 1.13 (fixtures/ctc.json) on the %s backend', (backend) => {
+  useBackend(backend);
+  const { T, N, C, S } = torchCtc;
+  const tol = { float64: { rtol: 1e-11, atol: 1e-14 }, float32: { rtol: 2e-5, atol: 2e-7 } } as const;
+  const targets = () => T_(torchCtc.targets, [N, S], 'int64');
+  const lengths = { inputLengths: torchCtc.input_lengths, targetLengths: torchCtc.target_lengths };
+  const run = (x: Tensor, lp: Tensor, reduction: 'none' | 'sum' | 'mean', zeroInfinity: boolean, nativeBackward: boolean): Tensor => {
+    const loss = ctcLoss(lp, targets(), { ...lengths, reduction, zeroInfinity, nativeBackward });
+    (reduction === 'none' ? loss.sum() : loss).backward();
+    return loss;
+  };
+
+  for (const c of torchCtc.cases) {
+    it(`nativeBackward, ${c.wrt === 'leaf' ? 'log_probs as the leaf' : 'through log_softmax'} · ${c.reduction} · zero_infinity ${c.zero_infinity} · ${c.dtype}`, () => {
+      const x = T_(c.wrt === 'leaf' ? torchCtc.log_probs[c.dtype] : torchCtc.logits, [T, N, C], c.dtype).requiresGrad_();
+      const loss = run(x, c.wrt === 'leaf' ? x : x.logSoftmax(2), c.reduction, c.zero_infinity, true);
+      expectClose(loss, c.loss, tol[c.dtype]);
+      expectClose(x.grad!, c.grad, tol[c.dtype]);
+    });
+  }
+
+  it('through log_softmax, autograd of the recursion gives PyTorch\'s gradient too (feasible or zero_infinity)', () => {
+    for (const c of torchCtc.cases.filter((k) => k.wrt === 'logits' && k.zero_infinity)) {
+      const x = T_(torchCtc.logits, [T, N, C], c.dtype).requiresGrad_();
+      expectClose(run(x, x.logSoftmax(2), c.reduction, true, false), c.loss, tol[c.dtype]);
+      expectClose(x.grad!, c.grad, tol[c.dtype]);
+    }
+  });
+
+  it('with log_probs as the leaf, PyTorch\'s gradient is the derivative plus e^{lp}·g (g = 1/(target_length·N) for mean)', () => {
+    const lp = torchCtc.log_probs.float64;
+    for (const reduction of ['none', 'sum', 'mean'] as const) {
+      const exact = T_(lp, [T, N, C]).requiresGrad_();
+      run(exact, exact, reduction, true, false);
+      const native = T_(lp, [T, N, C]).requiresGrad_();
+      run(native, native, reduction, true, true);
+      const want = Array.from(exact.grad!.dataSync() as Float64Array, (d, k) => {
+        const n = Math.floor(k / C) % N;
+        const t = Math.floor(k / (N * C));
+        const feasible = n !== 3; // entry 3 cannot be aligned: both give 0 with zero_infinity
+        const g = reduction === 'mean' ? 1 / (Math.max(torchCtc.target_lengths[n]!, 1) * N) : 1;
+        return d + (feasible && t < torchCtc.input_lengths[n]! ? Math.exp(lp[k]!) * g : 0);
+      });
+      expectClose(native.grad!, want, { rtol: 1e-12, atol: 1e-15 });
+    }
+  });
+
+  for (const c of torchCtc.non_finite) {
+    it(`${c.value} at (t, n, c) = (${c.at.join(', ')}) · zero_infinity ${c.zero_infinity} · ${c.dtype}: PyTorch's loss (nan where it reaches an end) and gradient`, () => {
+      const data = torchCtc.log_probs.float64.slice();
+      data[(c.at[0] * N + c.at[1]) * C + c.at[2]] = c.value;
+      const x = T_(data, [T, N, C], c.dtype).requiresGrad_();
+      const loss = run(x, x, 'none', c.zero_infinity, true);
+      expectClose(loss, c.loss, tol[c.dtype]);
+      expectClose(x.grad!, c.grad, tol[c.dtype]);
+      // The value does not depend on the backward chosen.
+      expectClose(ctcLoss(T_(data, [T, N, C], c.dtype), targets(), { ...lengths, reduction: 'none', zeroInfinity: c.zero_infinity }), c.loss, tol[c.dtype]);
+    });
+  }
 });

@@ -1,6 +1,10 @@
+import { noGrad } from '../../autograd/grad-mode.js';
+import { needsGrad, recordCustom } from '../../autograd/record.js';
 import { isFloat } from '../../dtype.js';
 import { DTypeError, ShapeError, ValueError, fmtShape } from '../../errors.js';
+import { realize } from '../../ir/schedule.js';
 import { where } from '../../ops/elementwise.js';
+import { scatterAdd, zerosLazyLike } from '../../ops/index-ops.js';
 import { stack } from '../../ops/movement.js';
 import { tensor } from '../../tensor/create.js';
 import type { Tensor } from '../../tensor/tensor.js';
@@ -28,11 +32,112 @@ export interface CtcLossOptions {
   logSoftmax?: boolean;
   /** Default 'mean': each loss ÷ max(its target length, 1), then the batch mean (PyTorch). */
   reduction?: ReductionMode;
+  /**
+   * The gradient w.r.t. log_probs: false (default) differentiates the recursion (the derivative of
+   * the loss); true gives PyTorch's native `ctc_loss_backward` (see {@link ctcLoss}).
+   */
+  nativeBackward?: boolean;
   name?: string;
 }
 
-/** A stand-in for −∞ inside the recursion: finite, so logsumexp of unreachable states has a finite gradient (0). */
+/** A stand-in for −∞ inside the differentiated recursion: finite, so unreachable states get a finite gradient (0). */
 const NEG = -1e30;
+
+/**
+ * log Σ e^x over the stacked `xs`, shifted by their maximum as PyTorch's CTC kernels shift: a −∞
+ * maximum shifts by 0, and a +∞ or NaN among the terms makes the sum NaN (`torch.logsumexp` would
+ * give +∞ for a +∞). The shift is a constant to autograd.
+ */
+function kernelLogSumExp(xs: readonly Tensor[]): Tensor {
+  const st = stack(xs, 0);
+  const m = st.detach().max(0, true);
+  const shift = where(m.eq(-Infinity), 0, m);
+  return st.sub(shift).exp().sum(0).log().add(shift.squeeze(0));
+}
+
+/** Host-side bookkeeping of one call: extended labels l′ (2·max L + 1 positions) and masks. */
+interface Plan {
+  T: number; N: number; L: number;
+  lens: number[]; inLens: number[];
+  /** l′_s for every (t, n, s): gather indices into the classes, (T, N, L) int64. */
+  extIdx: Tensor;
+  /** (N, L): the s − 2 → s transition exists (a label unlike the label before it). */
+  skip: Uint8Array;
+  /** (N, 1) input lengths as float64, for the time masks. */
+  lenCol: Tensor;
+}
+
+/**
+ * The forward variables α_t(s) for t = 0 … T − 1 of eq. (6) (Graves et al. 2006), in log space with
+ * `minusInf` for log 0; α stays at its last value past an entry's input length.
+ */
+function forwardVariables(emit: Tensor, p: Plan, minusInf: number): Tensor[] {
+  const { T, N, L } = p;
+  const at = (t: number): Tensor => emit.narrow(0, t, 1).reshape([N, L]);
+  const skip = tensor(p.skip, { dtype: 'bool', shape: [N, L] });
+  const init = tensor(Uint8Array.from({ length: N * L }, (_, k) => (k % L < 2 ? 1 : 0)), { dtype: 'bool', shape: [N, L] });
+  let alpha = where(init, at(0), minusInf);
+  const alphas = [alpha];
+  for (let t = 1; t < T; t++) {
+    const prev1 = L > 1 ? alpha.narrow(1, 0, L - 1).pad([0, 1], [0, 0], minusInf) : null;
+    const prev2 = L > 2 ? where(skip, alpha.narrow(1, 0, L - 2).pad([0, 2], [0, 0], minusInf), minusInf) : null;
+    const next = kernelLogSumExp([alpha, ...(prev1 ? [prev1] : []), ...(prev2 ? [prev2] : [])]).add(at(t));
+    alpha = where(p.lenCol.gt(t), next, alpha);
+    alphas.push(alpha);
+  }
+  return alphas;
+}
+
+/** log p(target) of eq. (8): logsumexp(α(2L), α(2L − 1)) at the last step, α(0) for an empty target (N). */
+function logLikelihood(alphaLast: Tensor, p: Plan): Tensor {
+  const { N, lens } = p;
+  const ends = tensor(Float64Array.from(lens.flatMap((l) => [2 * l, Math.max(2 * l - 1, 0)])), { dtype: 'int64', shape: [N, 2] });
+  const last = alphaLast.gather(1, ends);
+  const end = last.narrow(1, 0, 1).reshape([N]);
+  const hasLabel = tensor(Uint8Array.from(lens, (l) => (l > 0 ? 1 : 0)), { dtype: 'bool', shape: [N] });
+  return where(hasLabel, kernelLogSumExp([end, last.narrow(1, 1, 1).reshape([N])]), end);
+}
+
+/**
+ * PyTorch's `ctc_loss_backward` (ATen `LossCTC.cpp`; MindSpore's `CTCLossV2Grad` kernel is the same):
+ * with the backward variables β_t(s) of eq. (10) (each including lp_t(l′_s), as α does),
+ *   grad_t(c) = (e^{lp_t(c)} − Σ_{s: l′_s = c} e^{α_t(s) + β_t(s) + nll − lp_t(c)}) · g   for t < input length,
+ * 0 after it, and 0 for the whole entry when zero_infinity and nll = +∞. It is the derivative w.r.t.
+ * the logits of a log_softmax in front, not w.r.t. log_probs: the exact derivative lacks the
+ * e^{lp}·g term, which a log_softmax's own backward cancels (Σ_c e^{lp} = 1).
+ */
+function nativeGradient(g: Tensor, lp: Tensor, emit: Tensor, alphas: Tensor, nll: Tensor, p: Plan, zeroInfinity: boolean): Tensor {
+  const { T, N, L, lens, inLens } = p;
+  const at = (t: number): Tensor => emit.narrow(0, t, 1).reshape([N, L]);
+  const mask = (f: (n: number, s: number) => boolean): Tensor =>
+    tensor(Uint8Array.from({ length: N * L }, (_, k) => (f(Math.floor(k / L), k % L) ? 1 : 0)), { dtype: 'bool', shape: [N, L] });
+  const inside = mask((n, s) => s <= 2 * lens[n]!);
+  const end = mask((n, s) => s === 2 * lens[n]! || (lens[n]! > 0 && s === 2 * lens[n]! - 1));
+  const skipNext = mask((n, s) => s + 2 < L && p.skip[n * L + s + 2] === 1);
+  const betas = new Array<Tensor>(T);
+  for (let t = T - 1; t >= 0; t--) {
+    let beta = where(end, at(t), -Infinity);
+    if (t < T - 1) {
+      const b = betas[t + 1]!;
+      const next1 = L > 1 ? b.narrow(1, 1, L - 1).pad([0, 0], [0, 1], -Infinity) : null;
+      const next2 = L > 2 ? where(skipNext, b.narrow(1, 2, L - 2).pad([0, 0], [0, 2], -Infinity), -Infinity) : null;
+      const rec = kernelLogSumExp([b, ...(next1 ? [next1] : []), ...(next2 ? [next2] : [])]).add(at(t));
+      beta = where(p.lenCol.eq(t + 1), beta, where(p.lenCol.gt(t + 1), rec, -Infinity));
+    } else {
+      beta = where(p.lenCol.eq(T), beta, -Infinity);
+    }
+    betas[t] = where(inside, beta, -Infinity);
+  }
+  const nll3 = nll.reshape([1, N, 1]);
+  const occupancy = alphas.add(stack(betas, 0)).add(nll3).sub(emit).exp();
+  const perClass = scatterAdd(zerosLazyLike(lp), 2, p.extIdx, where(inside, occupancy, 0));
+  // PyTorch's sum for class c starts at log 0, so e^{−∞ + nll − lp} is in every entry: 0, or NaN
+  // where nll is +∞ or NaN or lp is −∞ or NaN, as PyTorch's gradient is there.
+  const start = nll3.add(-Infinity).sub(lp).exp();
+  const live = tensor(Uint8Array.from({ length: T * N }, (_, k) => (Math.floor(k / N) < inLens[k % N]! ? 1 : 0)), { dtype: 'bool', shape: [T, N, 1] });
+  const grad = where(live, lp.exp().sub(perClass.add(start)).mul(g.reshape([1, N, 1])), 0);
+  return zeroInfinity ? where(nll3.eq(Infinity), 0, grad) : grad;
+}
 
 function readInts(name: string, what: string, v: CtcLengths | Tensor): number[] {
   const raw = Array.isArray(v) ? (v as readonly number[]) : Array.from((v as Tensor).dataSync() as ArrayLike<number | bigint>, Number);
@@ -54,9 +159,16 @@ function readInts(name: string, what: string, v: CtcLengths | Tensor): number[] 
  *   α_t(s) = lp_t(l′_s) + logsumexp(α_{t−1}(s), α_{t−1}(s−1), α_{t−1}(s−2)),
  * the last term only at a label position whose label differs from the previous label. The loss is
  * −logsumexp(α_{T−1}(2L), α_{T−1}(2L−1)), +∞ when no alignment exists. The recursion runs in log
- * space over core ops, vectorised over the batch and the 2L + 1 positions; gradients come from autograd.
- * NOTE: a target equal to the blank is not rejected (PyTorch's and warp-ctc's recursions accept it
- * and treat it as a label); the gradient of an infeasible (+∞) loss is 0.
+ * space over core ops, vectorised over the batch and the 2L + 1 positions, with PyTorch's shifted
+ * logsumexp, so a +∞ or NaN log-probability that reaches an alignment's end makes that loss NaN.
+ * The gradient is autograd's (0 for an infeasible +∞ loss), or with `nativeBackward` PyTorch's
+ * kernel (custom VJP, {@link nativeGradient}): e^{lp}·g more than the derivative per element where
+ * t < input length, NaN for an infeasible loss without zero_infinity and where lp = −∞; through a
+ * log_softmax both give the same gradient.
+ * NOTE: the torch facade and MindSpore's `CTCLoss` (whose `CTCLossV2Grad` is PyTorch's kernel) use
+ * `nativeBackward`; Gluon's `CTCLoss` differentiates w.r.t. unnormalized scores (warp-ctc's
+ * softmax − occupancy), which is autograd's gradient through the log_softmax. A target equal to the
+ * blank is not rejected (PyTorch's and warp-ctc's recursions accept it and treat it as a label).
  */
 export function ctcLoss(logProbs: Tensor, targets: Tensor, opts: CtcLossOptions = {}): Tensor {
   const { zeroInfinity = false, layout = 'TNC', reduction = 'mean', name = 'CTCLoss' } = opts;
@@ -117,44 +229,40 @@ export function ctcLoss(logProbs: Tensor, targets: Tensor, opts: CtcLossOptions 
     }
   });
 
-  // Extended labels, skip transitions, final positions: host index arrays.
-  const Smax = Math.max(0, ...lens);
-  const L = 2 * Smax + 1;
+  // Extended labels and skip transitions: host index arrays.
+  const L = 2 * Math.max(0, ...lens) + 1;
   const ext = new Float64Array(N * L).fill(blank);
   const skip = new Uint8Array(N * L);
-  const ends = new Float64Array(N * 2);
-  const endOk = new Uint8Array(N * 2);
   for (let n = 0; n < N; n++) {
-    const l = lens[n]!;
-    for (let i = 0; i < l; i++) {
+    for (let i = 0; i < lens[n]!; i++) {
       ext[n * L + 2 * i + 1] = rows[n]![i]!;
       if (i > 0 && rows[n]![i] !== rows[n]![i - 1]) skip[n * L + 2 * i + 1] = 1;
     }
-    ends[2 * n] = 2 * l;
-    ends[2 * n + 1] = Math.max(2 * l - 1, 0);
-    endOk[2 * n] = 1;
-    endOk[2 * n + 1] = l > 0 ? 1 : 0;
   }
-  const extIdx = tensor(ext, { dtype: 'int64', shape: [1, N, L] }).expand([T, N, L]);
-  const skipMask = tensor(skip, { dtype: 'bool', shape: [N, L] });
-  const initMask = tensor(Uint8Array.from({ length: N * L }, (_, k) => (k % L < 2 ? 1 : 0)), { dtype: 'bool', shape: [N, L] });
-  const lenCol = tensor(Float64Array.from(inLens), { dtype: 'float64', shape: [N, 1] });
+  const plan: Plan = {
+    T, N, L, lens, inLens, skip,
+    extIdx: tensor(ext, { dtype: 'int64', shape: [1, N, L] }).expand([T, N, L]),
+    lenCol: tensor(Float64Array.from(inLens), { dtype: 'float64', shape: [N, 1] }),
+  };
 
-  // lp_t(l′_s) for every t, n, s; −∞ (and below) clamps to NEG so no gradient becomes 0·∞.
-  const emit = where(lp.lt(NEG), NEG, lp).gather(2, extIdx);
-  const at = (t: number): Tensor => emit.narrow(0, t, 1).reshape([N, L]);
-  let alpha = where(initMask, at(0), NEG);
-  for (let t = 1; t < T; t++) {
-    const prev1 = L > 1 ? alpha.narrow(1, 0, L - 1).pad([0, 1], [0, 0], NEG) : null;
-    const prev2 = L > 2 ? where(skipMask, alpha.narrow(1, 0, L - 2).pad([0, 2], [0, 0], NEG), NEG) : null;
-    const next = stack([alpha, ...(prev1 ? [prev1] : []), ...(prev2 ? [prev2] : [])], 0).logsumexp(0).add(at(t));
-    alpha = where(lenCol.gt(t), next, alpha);
+  let nll: Tensor;
+  if (opts.nativeBackward) {
+    const recording = needsGrad([lp]);
+    const { out, emit, alphas } = noGrad(() => {
+      const emit = lp.gather(2, plan.extIdx);
+      const alphas = forwardVariables(emit, plan, -Infinity);
+      const all = stack(alphas, 0);
+      if (recording) realize(all.lazy);
+      return { out: logLikelihood(alphas[T - 1]!, plan).neg(), emit, alphas: all };
+    });
+    nll = recordCustom('ctcLoss', [lp], out, (g) => [nativeGradient(g, lp, emit, alphas, out, plan, zeroInfinity)]);
+  } else {
+    // lp_t(l′_s) for every t, n, s; −∞ (and below) clamps to NEG so no gradient becomes 0·∞.
+    const alphas = forwardVariables(where(lp.lt(NEG), NEG, lp).gather(2, plan.extIdx), plan, NEG);
+    const ll = logLikelihood(alphas[T - 1]!, plan);
+    nll = where(ll.detach().le(NEG / 2), Infinity, ll.neg());
   }
-  const endIdx = tensor(ends, { dtype: 'int64', shape: [N, 2] });
-  const last = where(tensor(endOk, { dtype: 'bool', shape: [N, 2] }), alpha.gather(1, endIdx), NEG);
-  const ll = last.logsumexp(1);
-  const feasible = ll.detach().gt(NEG / 2);
-  let loss = where(feasible, ll.neg(), zeroInfinity ? 0 : Infinity);
+  let loss = zeroInfinity ? where(nll.eq(Infinity), 0, nll) : nll;
   if (reduction === 'mean') {
     loss = loss.div(tensor(Float64Array.from(lens, (l) => Math.max(l, 1)), { dtype: loss.dtype, shape: [N] }));
   }
