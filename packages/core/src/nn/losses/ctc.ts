@@ -289,6 +289,9 @@ export interface GluonCtcLossOptions {
  * the blank is the last class (`blank_label='last'`), labels are zero-based and padded with −1;
  * rows padded otherwise (e.g. with the blank) need `labelLengths`, as in MXNet, whose padding mask for
  * a last blank is −1 only. Output (N,). The recursion is {@link ctcLoss}'s.
+ * NOTE: the gradient is autograd's through the log-softmax, softmax − occupancy: MXNet's `ctc_loss`
+ * (warp-ctc's `cpu_ctc.h`, "computes gradient w.r.t UNNORMALIZED final layer activations") gives the
+ * same, so Gluon needs no `nativeBackward`.
  */
 export function gluonCtcLoss(pred: Tensor, label: Tensor, opts: GluonCtcLossOptions = {}): Tensor {
   const { layout = 'NTC', labelLayout = 'NT', reduction = 'none', name = 'CTCLoss' } = opts;

@@ -144,12 +144,15 @@ export function gaussian_nll_loss(input: Tensor, target: Tensor, variance: Tenso
   }));
 }
 
-/** `F.ctc_loss(log_probs, targets, input_lengths, target_lengths, blank=0, reduction='mean', zero_infinity=False)`; log_probs (T, N, C). */
+/**
+ * `F.ctc_loss(log_probs, targets, input_lengths, target_lengths, blank=0, reduction='mean', zero_infinity=False)`; log_probs (T, N, C).
+ * NOTE: the gradient is PyTorch's native backward (`nativeBackward`), e^{log_probs}·grad more than the derivative.
+ */
 export function ctc_loss(log_probs: Tensor, targets: Tensor, input_lengths: Tensor | readonly number[], target_lengths: Tensor | readonly number[], ...rest: Args): Tensor {
   const o = opts('ctc_loss', ['blank', 'reduction', 'zero_infinity'], { blank: 0, ...R, zero_infinity: false }, rest);
   const len = (x: Tensor | readonly number[]) => (x instanceof Tensor ? x.value : x);
   return new Tensor(core.ctcLoss(tensorArg(o._name, 'log_probs', log_probs), tensorArg(o._name, 'targets', targets), {
-    inputLengths: len(input_lengths), targetLengths: len(target_lengths), blank: o.blank, zeroInfinity: o.zero_infinity,
+    inputLengths: len(input_lengths), targetLengths: len(target_lengths), blank: o.blank, zeroInfinity: o.zero_infinity, nativeBackward: true,
     reduction: o.reduction as core.ReductionMode, name: o._name,
   }));
 }
