@@ -136,6 +136,10 @@ describe.each(listBackends())('ctcLoss on the %s backend', (backend) => {
       checkGrad((a) => ctcLoss(a!, T_(targets.flat(), [N, 3], 'int64'), { inputLengths: inLens, targetLengths: tLens, reduction }), [T_(raw, [T, N, C])]);
     }
     checkGrad((a) => ctcLoss(a!, T_(targets.flat(), [N, 3], 'int64'), { inputLengths: inLens, targetLengths: tLens, logSoftmax: true, blank: -1 }), [T_(raw, [T, N, C])]);
+    // PyTorch's native backward is the derivative through a log_softmax.
+    for (const reduction of ['none', 'mean', 'sum'] as const) {
+      checkGrad((a) => ctcLoss(a!, T_(targets.flat(), [N, 3], 'int64'), { inputLengths: inLens, targetLengths: tLens, logSoftmax: true, nativeBackward: true, reduction }), [T_(raw, [T, N, C])]);
+    }
   });
 
   it('bad inputs are clear errors', () => {
