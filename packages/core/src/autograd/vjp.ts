@@ -57,13 +57,23 @@ function extremumGrad(g: Tensor, ctx: VjpContext<'max' | 'min'>): Tensor[] {
   return [unreduce(g, x, ctx.attrs.axes).mul(mask).div(count.expand(x.shape))];
 }
 
+/**
+ * maximum/minimum (PyTorch's formula): ties split the gradient in halves, the losing side gets 0,
+ * and a NaN (which neither wins nor ties) passes the whole gradient to both sides.
+ */
+function extremeOf2Grad(g: Tensor, a: Tensor, b: Tensor, aLoses: Tensor, bLoses: Tensor): Tensor[] {
+  const share = ew.where(a.eq(b), g.mul(0.5), g);
+  return [sumTo(ew.where(aLoses, 0, share), a.shape), sumTo(ew.where(bLoses, 0, share), b.shape)];
+}
+
 /** One VJP per primitive; a primitive without a rule is a compile error. */
 export const vjpRules: { [P in Primitive]: VjpRule<P> } = {
   neg: (g) => [g.neg()],
   exp: (g, c) => [g.mul(c.out)],
   log: (g, c) => [g.div(x0(c))],
   sqrt: (g, c) => [g.div(c.out.mul(2))],
-  abs: (g, c) => [g.mul(x0(c).sign())],
+  // sgn(x) with sgn(NaN) = 0, as PyTorch's abs backward.
+  abs: (g, c) => [g.mul(x0(c).gt(0).cast(g.dtype).sub(x0(c).lt(0).cast(g.dtype)))],
   sign: zero, floor: zero, ceil: zero, round: zero, logicalNot: none,
   sin: (g, c) => [g.mul(x0(c).cos())],
   cos: (g, c) => [g.mul(x0(c).sin()).neg()],
@@ -81,16 +91,8 @@ export const vjpRules: { [P in Primitive]: VjpRule<P> } = {
     const gb = b.requiresGrad ? ew.where(a.eq(0).logicalAnd(b.ge(0)), 0, g.mul(c.out).mul(a.log())) : null;
     return [ga && sumTo(ga, a.shape), gb && sumTo(gb, b.shape)];
   },
-  maximum: (g, c) => {
-    const [a, b] = [x0(c), x1(c)];
-    const half = g.mul(a.eq(b)).mul(0.5);
-    return [sumTo(g.mul(a.gt(b)).add(half), a.shape), sumTo(g.mul(a.lt(b)).add(half), b.shape)];
-  },
-  minimum: (g, c) => {
-    const [a, b] = [x0(c), x1(c)];
-    const half = g.mul(a.eq(b)).mul(0.5);
-    return [sumTo(g.mul(a.lt(b)).add(half), a.shape), sumTo(g.mul(a.gt(b)).add(half), b.shape)];
-  },
+  maximum: (g, c) => extremeOf2Grad(g, x0(c), x1(c), x0(c).lt(x1(c)), x0(c).gt(x1(c))),
+  minimum: (g, c) => extremeOf2Grad(g, x0(c), x1(c), x0(c).gt(x1(c)), x0(c).lt(x1(c))),
   eq: none, ne: none, lt: none, le: none, gt: none, ge: none, logicalAnd: none, logicalOr: none,
   where: (g, c) => {
     const [cond, a, b] = c.inputs as [Tensor, Tensor, Tensor];

@@ -4,9 +4,20 @@ import { checkOptNumber } from '../arg-types.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { abs, add, exp, log1p, maximum, neg, reciprocal, where } from './elementwise.js';
 
-/** max(x, 0); the gradient at 0 is 0 (`torch.relu`). */
+/**
+ * max(x, 0) with NaN propagated (`torch.relu`, MXNet `relu`, MindSpore `ReLU`): x ≤ 0 → 0, else x.
+ * The gradient is 0 where x ≤ 0 and passes elsewhere, NaN included (PyTorch's `threshold_backward`).
+ */
 export function relu(x: Tensor): Tensor {
-  return where(x.gt(0), x, 0);
+  return where(x.le(0), 0, x);
+}
+
+/**
+ * z where z > 0, else 0 — NaN gives 0: the `if (z > 0) sum += z` of PyTorch's multi-margin kernels,
+ * which skip a NaN term. NOTE: unlike `relu`, on purpose (MultiMarginLoss, MultiLabelMarginLoss).
+ */
+export function positivePart(z: Tensor): Tensor {
+  return where(z.gt(0), z, 0);
 }
 
 /**
@@ -29,7 +40,10 @@ export function logSigmoid(x: Tensor): Tensor {
   return neg(softplus(neg(x)));
 }
 
-/** Clamps into [min, max]; the gradient passes where min ≤ x ≤ max (`torch.clamp`). */
+/**
+ * Clamps into [min, max]; the gradient passes where min ≤ x ≤ max (`torch.clamp`, `clamp_min`). A
+ * NaN stays NaN with a zero gradient, as PyTorch's clamp backward (its mask is false for NaN).
+ */
 export function clamp(x: Tensor, min?: number | null, max?: number | null): Tensor {
   if ((min === undefined || min === null) && (max === undefined || max === null)) {
     throw new DTypeError("clamp: at least one of 'min' or 'max' must not be None");
@@ -39,5 +53,6 @@ export function clamp(x: Tensor, min?: number | null, max?: number | null): Tens
   let y = x;
   if (min !== undefined && min !== null) y = where(y.lt(min), min, y);
   if (max !== undefined && max !== null) y = where(y.gt(max), max, y);
+  if (isFloat(x.dtype)) y = where(x.ne(x), x.detach(), y);
   return isFloat(x.dtype) || (Number.isInteger(min ?? 0) && Number.isInteger(max ?? 0)) ? y : y.cast('float32');
 }

@@ -22,12 +22,12 @@ export function std(x: Tensor, axis?: number | number[] | null, correction = 1, 
 /**
  * s^(1/p) for s = Σ|x|^p ≥ 0, with a zero gradient where s = 0 (PyTorch's norm backward) rather
  * than 0·∞ = NaN: the root is taken of a stand-in 1 there (the "double where"), so no infinity
- * reaches the chain rule.
+ * reaches the chain rule. A NaN s stays NaN (value and gradient), as in PyTorch.
  */
 function root(s: Tensor, p: number): Tensor {
-  const pos = s.gt(0);
-  const safe = where(pos, s, 1);
-  return where(pos, p === 2 ? sqrt(safe) : pow(safe, 1 / p), 0);
+  const zero = s.eq(0);
+  const safe = where(zero, 1, s);
+  return where(zero, 0, p === 2 ? sqrt(safe) : pow(safe, 1 / p));
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Embedding losses with ±1 targets (`torch.nn.functional.cosine_embedding_loss`, `hinge_embedding_loss`). */
 import { ShapeError, fmtShape } from '../../errors.js';
-import { relu } from '../../ops/activations.js';
+import { clamp } from '../../ops/activations.js';
 import { where } from '../../ops/elementwise.js';
 import type { Tensor } from '../../tensor/tensor.js';
 import { checkReduction, reduceLoss, type ReductionMode } from '../reduction.js';
@@ -38,7 +38,7 @@ export function cosineEmbeddingLoss(input1: Tensor, input2: Tensor, target: Tens
   const m1 = input1.square().sum(dim).add(1e-12);
   const m2 = input2.square().sum(dim).add(1e-12);
   const cos = prod.div(m1.mul(m2).sqrt());
-  const loss = where(target.eq(1), cos.rsub(1), 0).add(where(target.eq(-1), relu(cos.sub(margin)), 0));
+  const loss = where(target.eq(1), cos.rsub(1), 0).add(where(target.eq(-1), clamp(cos.sub(margin), 0), 0));
   return reduceLoss(name, loss, reduction);
 }
 
@@ -52,6 +52,6 @@ export function hingeEmbeddingLoss(input: Tensor, target: Tensor, opts: Embeddin
   const margin = checkNumber(name, 'margin', opts.margin ?? 1);
   checkFloat(name, 'input', input);
   checkBroadcast(name, input, target);
-  const loss = where(target.ne(1), relu(input.rsub(margin)), 0).add(where(target.ne(-1), input, 0));
+  const loss = where(target.ne(1), clamp(input.rsub(margin), 0), 0).add(where(target.ne(-1), input, 0));
   return reduceLoss(name, loss, reduction);
 }

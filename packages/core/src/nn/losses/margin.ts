@@ -5,7 +5,7 @@
  */
 import { ShapeError, ValueError, fmtShape } from '../../errors.js';
 import { arange } from '../../tensor/create.js';
-import { logSigmoid, relu, softplus } from '../../ops/activations.js';
+import { clamp, logSigmoid, positivePart, relu, softplus } from '../../ops/activations.js';
 import { where } from '../../ops/elementwise.js';
 import { checkIndices } from '../../ops/index-ops.js';
 import type { Tensor } from '../../tensor/tensor.js';
@@ -76,7 +76,7 @@ export function multiMarginLoss(input: Tensor, target: Tensor, opts: MultiMargin
   }
   checkIndices(name, 'target', target, C);
   const t = target.reshape([N, 1]);
-  const z = relu(x.sub(x.gather(1, t)).add(margin));
+  const z = positivePart(x.sub(x.gather(1, t)).add(margin));
   let h = p === 2 ? z.square() : z;
   h = where(arange(C).reshape([1, C]).eq(t), 0, h);
   if (opts.weight) {
@@ -102,7 +102,7 @@ export function marginRankingLoss(input1: Tensor, input2: Tensor, target: Tensor
   checkBroadcast(name, input1, input2, 'input1', 'input2');
   const d = input1.sub(input2);
   checkBroadcast(name, d, target, 'input1 − input2', 'target');
-  return reduceLoss(name, relu(target.mul(d).neg().add(margin)), reduction);
+  return reduceLoss(name, clamp(target.mul(d).neg().add(margin), 0), reduction);
 }
 
 /**
@@ -131,7 +131,7 @@ export function multilabelMarginLoss(input: Tensor, target: Tensor, opts: Margin
   // isTarget[n, i]: class i is one of row n's targets.
   const isTarget = safe.reshape([N, C, 1]).eq(ar.reshape([1, 1, C])).logicalAnd(valid.reshape([N, C, 1])).cast(x.dtype).sum(1).gt(0);
   const xy = x.gather(1, safe); // [n, k]
-  const hinge = relu(x.reshape([N, 1, C]).sub(xy.reshape([N, C, 1])).add(1)); // [n, k, i]
+  const hinge = positivePart(x.reshape([N, 1, C]).sub(xy.reshape([N, C, 1])).add(1)); // [n, k, i]
   const keep = valid.reshape([N, C, 1]).logicalAnd(isTarget.logicalNot().reshape([N, 1, C]));
   const loss = where(keep, hinge, 0).sum([1, 2]).div(C);
   return reduceLoss(name, unbatched ? loss.reshape([]) : loss, reduction);

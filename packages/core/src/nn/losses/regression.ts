@@ -69,8 +69,18 @@ export function smoothL1Loss(input: Tensor, target: Tensor, opts: SmoothL1LossOp
   if (beta < 0) throw new ValueError(`${name}: smooth_l1_loss does not support negative values for beta, got ${beta}`);
   const d = diff(name, input, target);
   const a = d.abs();
-  const loss = beta === 0 ? a : where(a.lt(beta), d.square().mul(0.5 / beta), a.sub(0.5 * beta));
-  return reduceLoss(name, loss, reduction);
+  if (beta === 0) return reduceLoss(name, a, reduction);
+  const far = a.ge(beta);
+  return reduceLoss(name, where(far, a.sub(0.5 * beta), quadraticPart(d, far).mul(0.5 / beta)), reduction);
+}
+
+/**
+ * d² where not `far`, from d zeroed where `far`: an infinite d in the linear part then sends no
+ * 0·∞ = NaN through the unused square, and a NaN d (never `far`) stays NaN in value and gradient,
+ * as PyTorch's smooth-L1 and Huber kernels (`x > β ? 1 : x < −β ? −1 : x/β`).
+ */
+function quadraticPart(d: Tensor, far: Tensor): Tensor {
+  return where(far, 0, d).square();
 }
 
 /**
@@ -84,6 +94,6 @@ export function huberLoss(input: Tensor, target: Tensor, opts: HuberLossOptions 
   if (!(delta > 0)) throw new ValueError(`${name}: huber_loss does not support non-positive values for delta, got ${delta}`);
   const d = diff(name, input, target);
   const a = d.abs();
-  const loss = where(a.lt(delta), d.square().mul(0.5), a.sub(0.5 * delta).mul(delta));
-  return reduceLoss(name, loss, reduction);
+  const far = a.ge(delta);
+  return reduceLoss(name, where(far, a.sub(0.5 * delta).mul(delta), quadraticPart(d, far).mul(0.5)), reduction);
 }

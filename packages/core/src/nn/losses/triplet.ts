@@ -1,6 +1,6 @@
 /** Triplet losses (`torch.nn.functional.triplet_margin_loss`, `triplet_margin_with_distance_loss`). */
 import { ShapeError, ValueError } from '../../errors.js';
-import { relu } from '../../ops/activations.js';
+import { clamp } from '../../ops/activations.js';
 import { minimum } from '../../ops/elementwise.js';
 import type { Tensor } from '../../tensor/tensor.js';
 import { checkReduction, reduceLoss, type ReductionMode } from '../reduction.js';
@@ -40,7 +40,7 @@ function triplet(name: string, dist: (x: Tensor, y: Tensor) => Tensor, a: Tensor
   const dPos = dist(a, p);
   let dNeg = dist(a, n);
   if (swap) dNeg = minimum(dNeg, dist(p, n));
-  return reduceLoss(name, relu(dPos.sub(dNeg).add(margin)), reduction);
+  return reduceLoss(name, clamp(dPos.sub(dNeg).add(margin), 0), reduction);
 }
 
 /**
