@@ -106,21 +106,32 @@ perBackend('binary cross entropy', () => {
     }
   });
 
-  it("backward: 'mindspore' — its kernel's w·(x − y)/(x(1 − x) > ε ? x(1 − x) : ε)·dout, ε = 1e-12 in the input's dtype", () => {
+  it("kernel: 'mindspore' — −w·(y·log(x + ε) + (1 − y)·log(1 − x + ε)), gradient w·(x − y)/(x(1 − x) > ε ? x(1 − x) : ε)·dout, ε = 1e-12 in the dtype", () => {
     const xs = [0, 1, 0.5, 0, 1, 0.25];
     const ys = [0, 1, 1, 1, 0, 0.5];
     const ws = [1, 2, 3, 0.5, 4, 1.5];
-    const ms = (eps: number, scale: number) => xs.map((x, i) => (ws[i]! * (xs[i]! - ys[i]!)) / (x * (1 - x) > eps ? x * (1 - x) : eps) * scale);
-    for (const [reduction, scale] of [['sum', 1], ['mean', 1 / 6]] as const) {
-      const x = tensor(xs, { dtype: 'float64', requiresGrad: true });
-      binaryCrossEntropyLoss(x, tensor(ys, { dtype: 'float64' }), { weight: tensor(ws, { dtype: 'float64' }), reduction, backward: 'mindspore' }).backward();
-      // −1e12 at x = 0, y = 1 (PyTorch: −1.0000000039958e12, its ε being a float32).
-      expectClose(x.grad!, ms(1e-12, scale), { rtol: 1e-15, atol: 0 });
-      expect((x.grad!.dataSync() as Float64Array)[3]).toBe(reduction === 'sum' ? -0.5e12 : -0.5e12 / 6);
-      const x32 = tensor(xs, { dtype: 'float32', requiresGrad: true });
-      binaryCrossEntropyLoss(x32, tensor(ys), { weight: tensor(ws), reduction, backward: 'mindspore' }).backward();
-      expectClose(x32.grad!, ms(Math.fround(1e-12), scale), { rtol: 1e-6, atol: 0 });
+    for (const dtype of ['float64', 'float32'] as const) {
+      // The kernels' arithmetic in the dtype.
+      const r = dtype === 'float32' ? Math.fround : (v: number) => v;
+      const eps = r(1e-12);
+      const value = xs.map((x, i) => r(-r(ws[i]! * r(r(ys[i]! * r(Math.log(r(x + eps)))) + r(r(1 - ys[i]!) * r(Math.log(r(r(1 - x) + eps))))))));
+      const grad = (scale: number) => xs.map((x, i) => r(r(r(ws[i]! * r(x - ys[i]!)) / (r(x * r(1 - x)) > eps ? r(x * r(1 - x)) : eps)) * scale));
+      // float32 atol: the cpu backend evaluates a fused float32 expression in float64 (log(1 + ε) = 1e-12, not 0).
+      const tol = dtype === 'float64' ? { rtol: 1e-15, atol: 1e-300 } : { rtol: 1e-6, atol: 1e-11 };
+      const x = tensor(xs, { dtype, requiresGrad: true });
+      const none = binaryCrossEntropyLoss(x, tensor(ys, { dtype }), { weight: tensor(ws, { dtype }), reduction: 'none', kernel: 'mindspore' });
+      // 27.63 = −log 1e-12 where the prediction is wrong with certainty (PyTorch: 100).
+      expectClose(none, value, tol);
+      for (const [reduction, scale] of [['sum', 1], ['mean', r(1 / 6)]] as const) {
+        x.grad = null;
+        binaryCrossEntropyLoss(x, tensor(ys, { dtype }), { weight: tensor(ws, { dtype }), reduction, kernel: 'mindspore' }).backward();
+        // float64: −0.5e12 at x = 0, y = 1, w = 0.5 (PyTorch: −0.5 × 1.0000000039958e12, its ε being a float32).
+        expectClose(x.grad!, grad(scale), tol);
+      }
     }
+    const x = tensor(xs, { dtype: 'float64', requiresGrad: true });
+    binaryCrossEntropyLoss(x, tensor(ys, { dtype: 'float64' }), { weight: tensor(ws, { dtype: 'float64' }), reduction: 'sum', kernel: 'mindspore' }).backward();
+    expect((x.grad!.dataSync() as Float64Array)[3]).toBe(-0.5e12);
   });
 
   it('logits ±1e4: finite values and gradients equal to PyTorch', () => {

@@ -19,10 +19,10 @@ interface BceCommonOptions {
 
 export interface BinaryCrossEntropyLossOptions extends BceCommonOptions {
   /**
-   * Whose backward kernel the input gradient follows (see {@link binaryCrossEntropyLoss}):
-   * 'torch' (default) or 'mindspore'; they differ only in the precision of ε.
+   * Whose kernels the value and the gradient follow (see {@link binaryCrossEntropyLoss}): 'torch'
+   * (default) or 'mindspore'.
    */
-  backward?: 'torch' | 'mindspore';
+  kernel?: 'torch' | 'mindspore';
 }
 
 export interface BinaryCrossEntropyWithLogitsLossOptions extends BceCommonOptions {
@@ -30,31 +30,35 @@ export interface BinaryCrossEntropyWithLogitsLossOptions extends BceCommonOption
   posWeight?: Tensor | null;
 }
 
-/** log(v) clamped to ≥ −100. */
+/** log(v) clamped to ≥ −100 (PyTorch's kernel). */
 function clampedLog(v: Tensor): Tensor {
   const ok = v.gt(Math.exp(-100));
   return where(ok, log(where(ok, v, 1)), -100);
 }
 
 /**
- * The frameworks' ε in max(x(1 − x), ε): PyTorch's `constexpr float EPSILON = 1e-12` (ATen
- * `Loss.cpp`) is a float32 constant in every dtype; MindSpore's `static_cast<T>(1e-12)`
- * (`binary_cross_entropy_grad_kernel.cc`) is 1e-12 in the input's dtype.
+ * The frameworks' ε: PyTorch's `constexpr float EPSILON = 1e-12` (ATen `Loss.cpp`, in the backward
+ * only) is a float32 constant in every dtype; MindSpore's `static_cast<T>(1e-12)`
+ * (`binary_cross_entropy_cpu_kernel.cc`, `binary_cross_entropy_grad_kernel.cc`) is 1e-12 in the
+ * input's dtype.
  */
 const EPS = { torch: Math.fround(1e-12), mindspore: 1e-12 } as const;
 
 /**
- * ℓ = −(y·max(log x, −100) + (1 − y)·max(log(1 − x), −100)), elementwise.
- * Custom VJP (numerical stability): the chain rule through the clamped logs is 0 where a clamp is
- * active, so a confidently wrong prediction (x = 0, y = 1) would get no gradient. PyTorch's
+ * ℓ = −(y·log x + (1 − y)·log(1 − x)) elementwise, with the logs as the kernels take them:
+ * PyTorch's clamped to ≥ −100, MindSpore's log(x + ε) and log(1 − x + ε).
+ * Custom VJP (numerical stability): the chain rule through PyTorch's clamped logs is 0 where a clamp
+ * is active, so a confidently wrong prediction (x = 0, y = 1) would get no gradient. PyTorch's
  * `binary_cross_entropy_backward` and MindSpore's `BinaryCrossEntropyGrad` kernel both give
  *   ∂ℓ/∂x = (x − y) / max(x(1 − x), ε)
  * (MindSpore writes `x(1 − x) > ε ? x(1 − x) : ε`, the same for every x, NaN included, as x − y is
  * NaN there), and the target gets ∂ℓ/∂y = log(1 − x) − log x = −logit(x) (PyTorch's
  * `binary_cross_entropy_target_backward`; MindSpore's C++ bprop since it computes dy, zeros before).
  */
-function clampedBce(x: Tensor, y: Tensor, eps: number): Tensor {
-  const out = noGrad(() => y.mul(clampedLog(x)).add(y.rsub(1).mul(clampedLog(x.rsub(1)))).neg());
+function kernelBce(x: Tensor, y: Tensor, kernel: 'torch' | 'mindspore'): Tensor {
+  const eps = EPS[kernel];
+  const logOf = kernel === 'torch' ? clampedLog : (v: Tensor) => log(v.add(eps));
+  const out = noGrad(() => y.mul(logOf(x)).add(y.rsub(1).mul(logOf(x.rsub(1)))).neg());
   return recordCustom('binaryCrossEntropy', [x, y], out, (g) => {
     const p = x.mul(x.rsub(1));
     return [
@@ -72,11 +76,13 @@ function sameShape(name: string, input: Tensor, target: Tensor): void {
 
 /**
  * l = −w·(y·max(log x, −100) + (1 − y)·max(log(1 − x), −100)), x in [0, 1]
- * (`torch.nn.functional.binary_cross_entropy`, `nn.BCELoss`; MindSpore `nn.BCELoss` with
- * `backward: 'mindspore'`). The input gradient is the kernels' g·w·(x − y)/max(x(1 − x), ε), so at
- * x = 0 or 1 a wrong target gets ±1/ε and a right one 0; the weight's gradient is the chain rule's.
- * NOTE: ε is float32(1e-12) for PyTorch in every dtype (its float64 gradient at 0 or 1 is
- * ±1.0000000039958e12) and 1e-12 in the input's dtype for MindSpore; Gluon's
+ * (`torch.nn.functional.binary_cross_entropy`, `nn.BCELoss`); with `kernel: 'mindspore'`
+ * l = −w·(y·log(x + ε) + (1 − y)·log(1 − x + ε)) (MindSpore `nn.BCELoss`, `ops.binary_cross_entropy`).
+ * The input gradient is the kernels' g·w·(x − y)/max(x(1 − x), ε), so at x = 0 or 1 a wrong target
+ * gets ±1/ε and a right one 0; the weight's gradient is the chain rule's.
+ * NOTE: at x = 0 or 1 a wrong target costs 100 in PyTorch and −log ε ≈ 27.63 in MindSpore; ε is
+ * float32(1e-12) for PyTorch in every dtype (its float64 gradient at 0 or 1 is ±1.0000000039958e12)
+ * and 1e-12 in the input's dtype for MindSpore; Gluon's
  * `SigmoidBinaryCrossEntropyLoss(from_sigmoid=True)` is another formula with autograd's gradient
  * ({@link sigmoidBinaryCrossEntropyLoss}). PyTorch refuses a weight that requires grad; here it gets
  * the chain rule's gradient.
@@ -92,7 +98,7 @@ export function binaryCrossEntropyLoss(input: Tensor, target: Tensor, opts: Bina
       if (!(xs[i]! >= 0 && xs[i]! <= 1)) throw new ValueError(`${name}: all elements of input should be between 0 and 1, got ${xs[i]} (at position ${i})`);
     }
   }
-  let loss = clampedBce(input, target.cast(input.dtype), EPS[opts.backward ?? 'torch']);
+  let loss = kernelBce(input, target.cast(input.dtype), opts.kernel ?? 'torch');
   if (opts.weight) {
     checkBroadcastsTo(name, opts.weight, input.shape, 'weight');
     loss = loss.mul(opts.weight);

@@ -6,7 +6,7 @@ import type { TensorImpl } from '../../tensor.js';
 
 /** Gradients of the loss classes that follow MindSpore's own backward kernels, not autograd's chain rule. */
 describe('mindspore.nn loss gradients follow MindSpore kernels', () => {
-  it('BCELoss: BinaryCrossEntropyGrad, w·(x − y)/(x(1 − x) > ε ? x(1 − x) : ε)·dout with ε = 1e-12 in the dtype', () => {
+  it('BCELoss: log(x + ε) in the value, BinaryCrossEntropyGrad w·(x − y)/(x(1 − x) > ε ? x(1 − x) : ε)·dout, ε = 1e-12 in the dtype', () => {
     const x = [0, 1, 0.5, 0, 1];
     const y = [0, 1, 1, 1, 0];
     const grad = (dtype?: typeof float64) => {
@@ -15,6 +15,10 @@ describe('mindspore.nn loss gradients follow MindSpore kernels', () => {
     };
     // float64: ±1e12 (PyTorch's float32 ε gives ±1.0000000039958e12); float32: 1/float32(1e-12) in float32.
     expect(grad(float64)).toEqual([0, 0, -2, -1e12, 1e12]);
+    // The value: log(x + 1e-12), so −log 1e-12 = 27.631021 where PyTorch's clamp gives 100.
+    // (the cpu backend evaluates float32 expressions in float64 and rounds once: −log(1 + 1e-12) = −1e-12, not 0.)
+    const want = [0, 0, Math.fround(-Math.log(0.5)), Math.fround(-Math.log(Math.fround(1e-12))), Math.fround(-Math.log(Math.fround(1e-12)))];
+    (nn.BCELoss({ reduction: 'none' })(Tensor(x), Tensor(y)).tolist() as number[]).forEach((v, i) => expect(Math.abs(v - want[i]!)).toBeLessThanOrEqual(1e-11 + 1e-7 * want[i]!));
     expect(grad()).toEqual([0, 0, -2, -999999995904, 999999995904]);
     const [, gm] = ms.value_and_grad((p: TensorImpl) => nn.BCELoss({ weight: Tensor([1, 2, 3, 0.5, 4], float64) })(p, Tensor(y, float64)))(Tensor(x, float64));
     // The kernel's order for mean: (w·(x − y)/denominator)·(dout/size).

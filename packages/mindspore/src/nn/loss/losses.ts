@@ -91,9 +91,9 @@ export const NLLLoss = loss('NLLLoss', ['weight', 'ignore_index', 'reduction'], 
     int32Labels(s.cls_name, y!);
     return core.nllLoss(x!, y!, { weight: s.tensorOpt('weight'), ignoreIndex: s.opt('ignore_index'), reduction: red(s), name: s.cls_name });
   });
-/** NOTE: the input gradient is MindSpore's `BinaryCrossEntropyGrad` kernel's (ε = 1e-12 in the input's dtype, not PyTorch's float32 ε). */
+/** NOTE: MindSpore's kernels: log(x + 1e-12) (no clamp at −100) and `BinaryCrossEntropyGrad`'s gradient, ε = 1e-12 in the input's dtype. */
 export const BCELoss = loss('BCELoss', ['weight', 'reduction'], { weight: null, reduction: 'mean' }, XY,
-  (s, [x, y]) => core.binaryCrossEntropyLoss(x!, y!, { weight: s.tensorOpt('weight'), reduction: red(s), backward: 'mindspore', name: s.cls_name }));
+  (s, [x, y]) => core.binaryCrossEntropyLoss(x!, y!, { weight: s.tensorOpt('weight'), reduction: red(s), kernel: 'mindspore', name: s.cls_name }));
 /** NOTE: MindSpore's order is (reduction, weight, pos_weight), not PyTorch's. */
 export const BCEWithLogitsLoss = loss('BCEWithLogitsLoss', ['reduction', 'weight', 'pos_weight'], { reduction: 'mean', weight: null, pos_weight: null }, XY,
   (s, [x, y]) => core.binaryCrossEntropyWithLogitsLoss(x!, y!, { weight: s.tensorOpt('weight'), posWeight: s.tensorOpt('pos_weight'), reduction: red(s), name: s.cls_name }));
