@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   arange, clamp, constant_, expand, eye, full, fullLike, linspace, normal, normal_, ones, pad, rand, randn, reshape,
-  tensor, truncNormal_, uniform, uniform_, where, zeros, type Tensor,
+  getBackend, tensor, truncNormal_, uniform, uniform_, where, zeros, type Tensor,
 } from './index.js';
 import { injectionPayloads, PWNED, refusal } from './testing/injection.js';
 import { jsNumber } from './backend/cpu/js-expr.js';
@@ -76,7 +76,7 @@ describe('no code from data: every core argument that reaches a kernel takes num
 
   it('the last guards refuse what an API might let through: tensor constants, kernel numbers, JS literals', () => {
     const code = `1; globalThis.${PWNED} = 1`;
-    expect(() => mkConst(code as unknown as number, 'float32', [2])).toThrow(/tensor constant must be a number, not str/);
+    expect(() => mkConst(code as unknown as number, 'float32', [2], getBackend())).toThrow(/tensor constant must be a number, not str/);
     const kernel = (over: Partial<Kernel>): Kernel => ({
       key: 'k', loops: [2], nReduce: 0, reduceOp: null, inputs: [], body: { t: 'const', v: 1, dtype: 'float32' },
       epilogue: null, epiInputs: [], outDtype: 'float32', outSize: 2, ...over,

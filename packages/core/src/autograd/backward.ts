@@ -4,6 +4,8 @@ import { realizeAsLoad } from '../ir/schedule.js';
 import { shapesEqual } from '../shape.js';
 import { Tensor } from '../tensor/tensor.js';
 import { noGrad } from './grad-mode.js';
+import { inArena } from '../memory/arena.js';
+import { own } from '../memory/ownership.js';
 
 /** Tensors reachable from `root` through the tape, each after every tensor computed from it. */
 function topoOrder(root: Tensor): Tensor[] {
@@ -43,23 +45,24 @@ export function backward(root: Tensor, gradient?: Tensor): void {
     if (root.size !== 1) {
       throw new RosettaError(`backward: grad can be implicitly created only for scalar outputs; pass a gradient of shape ${fmtShape(root.shape)}`);
     }
-    seed = new Tensor(mkConst(1, root.dtype, root.lazy.shape), root.backend);
+    seed = new Tensor(mkConst(1, root.dtype, root.lazy.shape, root.backend), root.backend);
   } else {
     if (!shapesEqual(gradient.lazy.shape, root.lazy.shape)) {
       throw new ShapeError(`backward: gradient of shape ${fmtShape(gradient.shape)} does not match the output shape ${fmtShape(root.shape)}`);
     }
     seed = gradient.detach();
   }
-  noGrad(() => {
+  // Everything the pass allocates but the leaves' new gradients is freed when it ends.
+  inArena('backward', () => noGrad(() => {
     const grads = new Map<Tensor, Tensor>([[root, seed]]);
     for (const t of topoOrder(root)) {
       const g = grads.get(t);
       if (!g) continue;
       grads.delete(t);
       if (!t.gradFn) {
-        const total = t.grad ? t.grad.add(g) : g;
-        const cast = total.dtype === t.dtype ? total : total.cast(t.dtype);
-        t.grad = new Tensor(realizeAsLoad(cast.lazy), t.backend);
+        const prev = t.peekGrad();
+        const total = prev ? prev.add(g) : g;
+        t.grad = realizeOwned(total.dtype === t.dtype ? total : total.cast(t.dtype));
         continue;
       }
       const inputGrads = t.gradFn.vjp(g);
@@ -70,5 +73,21 @@ export function backward(root: Tensor, gradient?: Tensor): void {
         grads.set(inp, prev ? prev.add(gi) : gi);
       });
     }
-  });
+  }), () => []);
+}
+
+/**
+ * `v` computed into a buffer of its own: when realizing made a new buffer, the gradient tensor
+ * takes it from `v`'s node (which goes back to unrealized) and holds it alone (`own`), so it can be
+ * freed when the gradient is replaced; a buffer that already existed stays shared.
+ */
+function realizeOwned(v: Tensor): Tensor {
+  const node = v.lazy;
+  const had = node.buf ?? (node.kind === 'load' ? node.src : null);
+  const g = new Tensor(realizeAsLoad(node), v.backend);
+  if (g.lazy.buf !== had) {
+    node.buf = null;
+    own(g);
+  }
+  return g;
 }

@@ -23,7 +23,7 @@ function gatherBuffer(src: DeviceBuffer, spec: GatherSpec, index: DeviceBuffer):
  */
 export function lzGather(n: Lazy, spec: GatherSpec, index: DeviceBuffer): Lazy {
   const leaf = (l: Lazy): Lazy | null => {
-    if (l.kind === 'const' && !l.buf) return mkConst(l.value, l.dtype, spec.shape);
+    if (l.kind === 'const' && !l.buf) return mkConst(l.value, l.dtype, spec.shape, l.backend);
     const view = l.buf ? null : l.kind === 'load' ? l.view : undefined;
     if (view === undefined) return null;
     if (view && view.mask === null && view.strides[spec.axis] === 0 && l.kind === 'load') {

@@ -1,5 +1,5 @@
 import type { DType } from '../dtype.js';
-import type { DeviceBuffer } from '../backend/backend.js';
+import type { Backend, DeviceBuffer } from '../backend/backend.js';
 import { isIdentity, type View } from './view.js';
 import { pyTypeName } from '../arg-types.js';
 import { ArgTypeError } from '../errors.js';
@@ -31,8 +31,8 @@ interface Base {
 
 /** A realized buffer read through a view (permute/expand/slice/pad without copies). */
 export interface LLoad extends Base { readonly kind: 'load'; readonly src: DeviceBuffer; readonly view: View }
-/** A constant broadcast to `shape`. */
-export interface LConst extends Base { readonly kind: 'const'; readonly value: number }
+/** A constant broadcast to `shape`, owned by the backend its tensor was made on (a kernel of constants alone runs there). */
+export interface LConst extends Base { readonly kind: 'const'; readonly value: number; readonly backend: Backend }
 export interface LUnary extends Base { readonly kind: 'unary'; readonly op: UnaryOp; readonly a: Lazy }
 /** Both operands already have the node's shape (the op layer expands first). */
 export interface LBinary extends Base { readonly kind: 'binary'; readonly op: BinaryOp; readonly a: Lazy; readonly b: Lazy }
@@ -55,10 +55,10 @@ export function mkLoad(src: DeviceBuffer, view: View): LLoad {
   return { kind: 'load', src, view, shape: view.shape, dtype: src.dtype, cost: 1, heavy: false, buf: isIdentity(view, src.size) ? src : null, mark: 0, markId: 0 };
 }
 
-export function mkConst(value: number, dtype: DType, shape: readonly number[]): LConst {
+export function mkConst(value: number, dtype: DType, shape: readonly number[], backend: Backend): LConst {
   // The last guard before code generation: only numbers become kernel constants.
   if (typeof value !== 'number') throw new ArgTypeError(`a tensor constant must be a number, not ${pyTypeName(value)}`);
-  return { kind: 'const', value, shape, dtype, cost: 0, heavy: false, buf: null, mark: 0, markId: 0 };
+  return { kind: 'const', value, backend, shape, dtype, cost: 0, heavy: false, buf: null, mark: 0, markId: 0 };
 }
 
 export function mkUnary(op: UnaryOp, a: Lazy, dtype: DType): LUnary {

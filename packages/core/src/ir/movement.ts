@@ -46,7 +46,7 @@ function viewLeaf(n: Lazy, f: (v: View) => View | null): Lazy | null {
 }
 
 function applyView(n: Lazy, f: (v: View) => View | null, constShape: readonly number[]): Lazy {
-  const leaf = (l: Lazy): Lazy | null => (l.kind === 'const' && !l.buf ? mkConst(l.value, l.dtype, constShape) : viewLeaf(l, f));
+  const leaf = (l: Lazy): Lazy | null => (l.kind === 'const' && !l.buf ? mkConst(l.value, l.dtype, constShape, l.backend) : viewLeaf(l, f));
   return mapLeaves(n, leaf) ?? viewLeaf(realizeAsLoad(n), f)!;
 }
 
@@ -66,7 +66,7 @@ export function lzExpand(n: Lazy, shape: readonly number[]): Lazy {
 export function lzReshape(n: Lazy, shape: readonly number[]): Lazy {
   if (shapesEqual(n.shape, shape)) return n;
   const leaf = (l: Lazy): Lazy | null => {
-    if (l.kind === 'const' && !l.buf) return mkConst(l.value, l.dtype, shape);
+    if (l.kind === 'const' && !l.buf) return mkConst(l.value, l.dtype, shape, l.backend);
     if (l.kind === 'reduce' && !l.buf) return reshapeReduce(l, shape);
     return viewLeaf(l, (v) => reshapeView(v, shape));
   };

@@ -7,6 +7,7 @@ import type { Lazy, LReduce } from './lazy.js';
 import { mkLoad } from './lazy.js';
 import { isEpilogueReadable, leafView, lowerKernel } from './lower.js';
 import { contiguousView, isIdentity } from './view.js';
+import { noteRealized, releaseIntermediates } from '../memory/arena.js';
 
 /**
  * Realizes a lazy value into a contiguous buffer, at most once per node. Fusion rules:
@@ -23,16 +24,35 @@ export function realize(node: Lazy): DeviceBuffer {
     const sig = signature(node, root);
     if (sig) return run(node, root, sig);
   }
-  const reduces = collectReduces(node);
-  let reduce: LReduce | null = null;
-  if (node.kind === 'reduce') reduce = node;
-  else if (reduces.size === 1) reduce = [...reduces][0]!;
-  else for (const r of reduces) realize(r);
-  if (reduce) {
-    for (const r of collectReduces(reduce.src, true)) realize(r);
-    if (reduce !== node) realizeUnreadableEpilogueLoads(node, reduce);
+  depth++;
+  try {
+    const reduces = collectReduces(node);
+    let reduce: LReduce | null = null;
+    if (node.kind === 'reduce') reduce = node;
+    else if (reduces.size === 1) reduce = [...reduces][0]!;
+    else for (const r of reduces) realizeInput(r);
+    if (reduce) {
+      for (const r of collectReduces(reduce.src, true)) realizeInput(r);
+      if (reduce !== node) realizeUnreadableEpilogueLoads(node, reduce);
+    }
+    return run(node, reduce, signature(node, reduce)!);
+  } finally {
+    if (--depth === 0) releaseIntermediates(intermediates);
   }
-  return run(node, reduce, signature(node, reduce)!);
+}
+
+/**
+ * Values realized only to feed the kernels of the realize in progress (`depth` deep): their
+ * buffers are freed when the outermost one returns (`releaseIntermediates`; read again later,
+ * such a value is recomputed).
+ */
+const intermediates: Lazy[] = [];
+let depth = 0;
+
+/** Realizes `n` as an input of the kernel being scheduled. */
+function realizeInput(n: Lazy): void {
+  if (!n.buf) intermediates.push(n);
+  realize(n);
 }
 
 const plans = new Map<string, Kernel>();
@@ -58,11 +78,25 @@ function run(node: Lazy, reduce: LReduce | null, sig: Signature): DeviceBuffer {
       throw new BackendError(`cannot compute with tensors on different backends (${src.backend.name} and ${backend.name}); move them to one backend first`);
     }
   }
-  backend ??= defaultBackendHook.current();
+  // A kernel of constants alone runs on the backend its constants were made on.
+  backend ??= constBackend(node) ?? defaultBackendHook.current();
   const out = backend.empty(node.dtype, kernel.outSize);
   noteLaunch(backend.run(kernel, buffers, offsets, out));
   node.buf = out;
+  noteRealized(node);
   return out;
+}
+
+/** The backend of the first constant in an expression (null if it holds none). */
+function constBackend(n: Lazy): Backend | null {
+  switch (n.kind) {
+    case 'const': return n.backend;
+    case 'load': return null;
+    case 'unary': case 'cast': return constBackend(n.a);
+    case 'reduce': return constBackend(n.src);
+    case 'binary': return constBackend(n.a) ?? constBackend(n.b);
+    case 'where': return constBackend(n.c) ?? constBackend(n.a) ?? constBackend(n.b);
+  }
 }
 
 /** The buffer, unless `dispose()` freed it. */
@@ -86,6 +120,8 @@ function hasReduce(n: Lazy): boolean {
 /** Realizes and wraps as a contiguous load (for special kernels and movement fallbacks). */
 export function realizeAsLoad(node: Lazy): Lazy {
   const buf = realize(node);
+  // A second load of a gradient's buffer: the gradient no longer holds it alone.
+  if (buf.owner !== undefined) buf.owner = undefined;
   return mkLoad(buf, contiguousView(node.shape));
 }
 
@@ -128,7 +164,7 @@ function realizeUnreadableEpilogueLoads(root: Lazy, reduce: LReduce): void {
     if (seen.has(n) || n.buf || n === reduce) continue;
     seen.add(n);
     switch (n.kind) {
-      case 'load': if (!isEpilogueReadable(n.view)) realize(n); break;
+      case 'load': if (!isEpilogueReadable(n.view)) realizeInput(n); break;
       case 'unary': case 'cast': stack.push(n.a); break;
       case 'binary': stack.push(n.a, n.b); break;
       case 'where': stack.push(n.c, n.a, n.b); break;

@@ -76,8 +76,8 @@ function binary(prim: Primitive, op: BinaryOp, a: Operand, b: Operand, kind: Kin
   let lb = bounded(B.lazy);
   if (!shapesEqual(la.shape, lb.shape)) {
     const shape = broadcastShapes(prim, la.shape, lb.shape);
-    la = la.kind === 'const' ? mkConst(la.value, la.dtype, shape) : lzExpand(la, shape);
-    lb = lb.kind === 'const' ? mkConst(lb.value, lb.dtype, shape) : lzExpand(lb, shape);
+    la = la.kind === 'const' ? mkConst(la.value, la.dtype, shape, la.backend) : lzExpand(la, shape);
+    lb = lb.kind === 'const' ? mkConst(lb.value, lb.dtype, shape, lb.backend) : lzExpand(lb, shape);
   }
   if (kind !== 'logical') {
     la = castLazy(la, compute);
@@ -126,7 +126,7 @@ export function where(cond: Tensor, a: Operand, b: Operand): Tensor {
   } catch {
     throw new ShapeError(`where: condition ${fmtShape(cond.shape)}, input ${fmtShape(A.shape)} and other ${fmtShape(B.shape)} cannot be broadcast together`);
   }
-  const ex = (n: Lazy): Lazy => (n.kind === 'const' ? mkConst(n.value, n.dtype, shape) : lzExpand(bounded(n), shape));
+  const ex = (n: Lazy): Lazy => (n.kind === 'const' ? mkConst(n.value, n.dtype, shape, n.backend) : lzExpand(bounded(n), shape));
   const out = new Tensor(mkWhere(ex(cond.lazy), castLazy(ex(A.lazy), dtype), castLazy(ex(B.lazy), dtype)), cond.backend);
   return record('where', [cond, A, B], {}, out);
 }

@@ -69,5 +69,5 @@ export function scatterAdd(base: Tensor, axis: number, index: Tensor, src: Tenso
 
 /** A zero tensor shaped like `x` (no allocation until used). */
 export function zerosLazyLike(x: Tensor): Tensor {
-  return new Tensor(mkConst(0, x.dtype, x.lazy.shape), x.backend);
+  return new Tensor(mkConst(0, x.dtype, x.lazy.shape, x.backend), x.backend);
 }

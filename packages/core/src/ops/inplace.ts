@@ -3,6 +3,7 @@ import { RosettaError, ShapeError, fmtShape } from '../errors.js';
 import { mkConst } from '../ir/lazy.js';
 import { checkNumber } from '../arg-types.js';
 import { realizeAsLoad } from '../ir/schedule.js';
+import { noteWrite } from '../memory/arena.js';
 import { shapesEqual } from '../shape.js';
 import { Tensor } from '../tensor/tensor.js';
 import { expand } from './movement.js';
@@ -38,6 +39,7 @@ export function assign<T extends Tensor>(t: T, op: string, value: Tensor): T {
   const v = value.dtype === t.dtype ? value : value.cast(t.dtype);
   t.lazy = realizeAsLoad(v.lazy);
   t.version++;
+  noteWrite(t);
   if (v.gradFn) {
     t.gradFn = v.gradFn;
     t.requiresGrad = true;
@@ -54,7 +56,8 @@ export function copy<T extends Tensor>(t: T, src: Tensor): T {
 export function fill<T extends Tensor>(t: T, value: number, op = 'fill_'): T {
   checkNumber(op, 'value', value, 1);
   checkLeaf(t, op);
-  t.lazy = mkConst(value, t.dtype, t.lazy.shape);
+  t.lazy = mkConst(value, t.dtype, t.lazy.shape, t.backend);
   t.version++;
+  noteWrite(t);
   return t;
 }

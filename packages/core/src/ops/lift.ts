@@ -6,7 +6,8 @@ import { Tensor } from '../tensor/tensor.js';
 
 /** A JS number as a constant tensor of `dtype` and `shape` (no data is allocated). */
 export function scalarTensor(value: number, dtype: DType, shape: readonly number[] = [], like?: Tensor): Tensor {
-  return new Tensor(mkConst(value, dtype, shape), like?.backend ?? getBackend());
+  const backend = like?.backend ?? getBackend();
+  return new Tensor(mkConst(value, dtype, shape, backend), backend);
 }
 
 /** Keeps expressions small: a value whose expression is already large is realized before reuse. */

@@ -140,7 +140,7 @@ export function pad(x: Tensor, before: readonly number[], after: readonly number
   }
   const out = record('pad', [x], { before: [...before], after: [...after] }, new Tensor(lzPad(x.lazy, before, after), x.backend));
   if (value === 0) return out;
-  const inside = new Tensor(lzPad(mkConst(1, 'bool', x.lazy.shape), before, after), x.backend);
+  const inside = new Tensor(lzPad(mkConst(1, 'bool', x.lazy.shape, x.backend), before, after), x.backend);
   return where(inside, out, value);
 }
 

@@ -128,7 +128,7 @@ export function full(shape: number | readonly number[], value: number, opts?: Te
   checkNumber('full', 'fill_value', value, 2);
   const dtype = opts?.dtype ? checkDType('full', opts.dtype) : 'float32';
   const backend = getBackend();
-  const t = new Tensor(mkConst(value, dtype, s), backend);
+  const t = new Tensor(mkConst(value, dtype, s, backend), backend);
   if (opts?.requiresGrad) {
     if (!isFloat(dtype)) throw new RosettaError(`full: only Tensors of floating point dtype can require gradients, got ${dtype}`);
     // A leaf that requires grad gets real storage, so in-place updates and reads behave.
