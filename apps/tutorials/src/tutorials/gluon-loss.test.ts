@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runTutorialProcess, type TutorialRun } from '../run-in-process.js';
+import { runTutorialProcess, TUTORIAL_TIMEOUT_MS, type TutorialRun } from '../run-in-process.js';
 
 /** The NDArray prints of the run: `{ body, shape }` for each `\n[...]\n<NDArray s @cpu(0)>`. */
 function ndPrints(stdout: string): { body: string; shape: string }[] {
@@ -16,7 +16,7 @@ describe('gluon-loss tutorial (seed 003)', () => {
   beforeAll(() => {
     out = mkdtempSync(join(tmpdir(), 'gluon-loss-'));
     run = runTutorialProcess('gluon-loss', out);
-  });
+  }, TUTORIAL_TIMEOUT_MS);
 
   it('runs to the end', () => {
     expect(run.stderr).toBe('');

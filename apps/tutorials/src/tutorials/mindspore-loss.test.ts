@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runTutorialProcess, type TutorialRun } from '../run-in-process.js';
+import { runTutorialProcess, TUTORIAL_TIMEOUT_MS, type TutorialRun } from '../run-in-process.js';
 
 const MONITOR = /^epoch: (\d+) step: (\d+), loss is (\d+\.\d+(?:e-\d+)?)$/;
 
@@ -9,7 +9,7 @@ describe('mindspore-loss tutorial (seed 000, r2.3)', () => {
   beforeAll(() => {
     run = runTutorialProcess('mindspore-loss');
     lines = run.stdout.split('\n');
-  }, 120_000);
+  }, TUTORIAL_TIMEOUT_MS);
 
   it('runs to the end', () => {
     expect(run.stderr).toBe('');
@@ -44,7 +44,7 @@ describe('mindspore-loss-r1 tutorial (seed 001, r1.x)', () => {
   beforeAll(() => {
     run = runTutorialProcess('mindspore-loss-r1');
     lines = run.stdout.split('\n');
-  }, 120_000);
+  }, TUTORIAL_TIMEOUT_MS);
 
   it('runs to the end and prints 1.5 and 0.033333335 for both custom L1 losses', () => {
     expect(run.stderr).toBe('');

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runTutorialProcess, type TutorialRun } from '../run-in-process.js';
+import { runTutorialProcess, TUTORIAL_TIMEOUT_MS, type TutorialRun } from '../run-in-process.js';
 
 describe('pytorch-loss tutorial (seed 002)', () => {
   let run: TutorialRun;
@@ -12,7 +12,7 @@ describe('pytorch-loss tutorial (seed 002)', () => {
     out = mkdtempSync(join(tmpdir(), 'pytorch-loss-'));
     run = runTutorialProcess('pytorch-loss', out);
     lines = run.stdout.split('\n');
-  }, 120_000);
+  }, TUTORIAL_TIMEOUT_MS);
 
   it('runs to the end', () => {
     expect(run.stderr).toBe('');
