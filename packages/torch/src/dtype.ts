@@ -1,5 +1,5 @@
 /** `torch.dtype` objects: `torch.float32`, `torch.int64` (alias `torch.long`), … printing as PyTorch does. */
-import type { DType as CoreDType } from '@rosetta/core';
+import { ArgTypeError, pyTypeName, type DType as CoreDType } from '@rosetta/core';
 
 export class dtype {
   private constructor(readonly name: CoreDType) {}
@@ -29,9 +29,21 @@ export const int64 = dtype.of('int64');
 export const long = int64;
 export const bool = dtype.of('bool');
 
-/** The core dtype of a dtype argument (a `torch.dtype` or its name), naming the caller in errors. */
+/** PyTorch's attribute names of the dtypes (`torch.float` is float32). */
+const NAMES: Record<string, CoreDType> = {
+  float32: 'float32', float: 'float32', float64: 'float64', double: 'float64', int32: 'int32', int: 'int32', int64: 'int64', long: 'int64', bool: 'bool',
+};
+
+/** `torch.<name>` for a dtype's Python name (`'float'` → `torch.float32`), or null. */
+export function dtypeByName(name: string): string | null {
+  const d = Object.hasOwn(NAMES, name) ? NAMES[name]! : null;
+  return d ? String(dtype.of(d)) : null;
+}
+
+/** The core dtype of a dtype argument (a `torch.dtype` or its core name), naming the caller in errors. */
 export function coreDType(where: string, d: unknown): CoreDType {
   if (d instanceof dtype) return d.name;
   if (typeof d === 'string' && dtype.all.has(d as CoreDType)) return d as CoreDType;
-  throw new TypeError(`${where}(): argument 'dtype' must be torch.dtype, not ${d === null ? 'None' : typeof d}`);
+  const hint = typeof d === 'string' && dtypeByName(d) ? ` (use ${dtypeByName(d)})` : '';
+  throw new ArgTypeError(`${where}(): argument 'dtype' must be torch.dtype, not ${pyTypeName(d)}${hint}`);
 }

@@ -110,3 +110,32 @@ describe('devices', () => {
     expect(() => torch.set_num_threads(0)).toThrow('set_num_threads expects a positive integer, got 0');
   });
 });
+
+describe('issue 13, defect 8: assignments and conversions fail at the call with PyTorch wording', () => {
+  it('t.grad = 0. raises TypeError; a Tensor of another shape or dtype is refused; null clears', () => {
+    const t = torch.tensor([1, 2]).requires_grad_();
+    expect(() => {
+      (t as { grad: unknown }).grad = 0;
+    }).toThrow(expect.objectContaining({ name: 'TypeError', message: 'assigned grad expected to be a Tensor or None but got grad of type int' }));
+    expect(() => {
+      (t as { grad: unknown }).grad = 0.5;
+    }).toThrow('assigned grad expected to be a Tensor or None but got grad of type float');
+    expect(() => {
+      t.grad = torch.tensor([1, 2, 3]);
+    }).toThrow('assigned grad has data of a different size');
+    expect(() => {
+      t.grad = torch.tensor([1, 2], { dtype: torch.float64 });
+    }).toThrow('assigned grad has data of a different type');
+    t.grad = torch.tensor([3, 4]);
+    expect(t.grad!.tolist()).toEqual([3, 4]);
+    t.grad = null;
+    expect(t.grad).toBeNull();
+  });
+  it("to('float') and type('float') name the torch.dtype to use", () => {
+    const t = torch.tensor([1, 2]);
+    expect(() => t.to('float')).toThrow(expect.objectContaining({ name: 'TypeError', message: "to(): a dtype is a torch.dtype, not the string 'float': use torch.float32" }));
+    expect(() => t.type('double' as never)).toThrow("type(): argument 'dtype' must be torch.dtype, not str (use torch.float64)");
+    expect(() => t.to(3 as never)).toThrow('to() received an invalid combination of arguments - got (int)');
+    expect(t.to(torch.float64).dtype).toBe(torch.float64);
+  });
+});

@@ -2,9 +2,9 @@
  * `torch.Tensor`: a core tensor with PyTorch's method names, autograd attributes (`requires_grad`,
  * `grad`, `grad_fn`, `is_leaf`, `backward`) and printing (`tensor(0.5493)`).
  */
-import { inspectSymbol, indexTensor, maxWithIndex, minWithIndex, noGrad, toBackend, toNumpy, type Tensor as CoreTensor, type NDArray as NpArray } from '@rosetta/core';
+import { ArgTypeError, DTypeError, ShapeError, inspectSymbol, indexTensor, pyTypeName, maxWithIndex, minWithIndex, noGrad, toBackend, toNumpy, type Tensor as CoreTensor, type NDArray as NpArray } from '@rosetta/core';
 import { deviceBackend } from './device.js';
-import { coreDType, dtype as DTypeObj, type dtype } from './dtype.js';
+import { coreDType, dtypeByName, dtype as DTypeObj, type dtype } from './dtype.js';
 import { formatTensor } from './format.js';
 
 /** A tensor or a Python number operand. */
@@ -42,7 +42,20 @@ export class Tensor {
   set requires_grad(flag: boolean) { this.value.requiresGrad_(flag); }
   get is_leaf(): boolean { return this.value.isLeaf; }
   get grad(): Tensor | null { return this.value.grad ? new Tensor(this.value.grad) : null; }
-  set grad(g: Tensor | null) { this.value.grad = g ? g.value : null; }
+  /**
+   * `x.grad = g`: a Tensor of this tensor's shape and dtype, or None (null/undefined); anything else
+   * is PyTorch's `TypeError: assigned grad expected to be a Tensor or None but got grad of type float`.
+   */
+  set grad(g: Tensor | null) {
+    if (g === null || g === undefined) {
+      this.value.grad = null;
+      return;
+    }
+    if (!(g instanceof Tensor)) throw new ArgTypeError(`assigned grad expected to be a Tensor or None but got grad of type ${pyTypeName(g)}`);
+    if (g.shape.join() !== this.shape.join()) throw new ShapeError(`assigned grad has data of a different size: grad [${g.shape.join(', ')}], tensor [${this.shape.join(', ')}]`);
+    if (g.value.dtype !== this.value.dtype) throw new DTypeError(`assigned grad has data of a different type: grad ${g.value.dtype}, tensor ${this.value.dtype}`);
+    this.value.grad = g.value;
+  }
   /** The name of the recorded op that produced this tensor (`<MulBackward0>`), or null for a leaf. */
   get grad_fn(): string | null {
     const f = this.value.gradFn;
@@ -82,6 +95,9 @@ export class Tensor {
    */
   to(target: dtype | string): Tensor {
     if (target instanceof DTypeObj) return this.type(target);
+    if (typeof target !== 'string') throw new ArgTypeError(`to() received an invalid combination of arguments - got (${pyTypeName(target)}), but expected a torch.dtype or a device string`);
+    const named = dtypeByName(target);
+    if (named) throw new ArgTypeError(`to(): a dtype is a torch.dtype, not the string '${target}': use ${named}`);
     return new Tensor(toBackend(this.value, deviceBackend(target)));
   }
   type(d: dtype): Tensor { return new Tensor(this.value.cast(coreDType('type', d))); }

@@ -1,4 +1,5 @@
 import * as core from '@rosetta/core';
+import { RosettaError } from '@rosetta/core';
 import { describe, expect, it } from 'vitest';
 import * as torch from '../index.js';
 import type { Tensor } from '../tensor.js';
@@ -117,6 +118,51 @@ describe('bad input, worded as PyTorch', () => {
   it('a reduction outside none/mean/sum, a non-tensor, an unknown keyword', () => {
     expect(() => nn.L1Loss({ reduction: 'avg' })(x, y)).toThrow(/reduction/);
     expect(() => F.mse_loss([1, 2] as never, y)).toThrow("mse_loss(): argument 'input' (position 1) must be Tensor, not list");
-    expect(() => nn.MSELoss({ reductoin: 'sum' } as never)).toThrow("MSELoss() got an unexpected keyword argument 'reductoin'");
+    expect(() => nn.MSELoss({ reductoin: 'sum' } as never)).toThrow("MSELoss.__init__() got an unexpected keyword argument 'reductoin'");
+  });
+});
+
+describe('issue 13, defect 8: silent accepts and late, cryptic errors (torch facade)', () => {
+  const a = torch.tensor([1, 2, 3]);
+  const b = torch.tensor([1, 2, 4]);
+  it('forward checks its arity from the class spec: an extra argument is no longer bound to size_average', () => {
+    expect(() => (nn.L1Loss() as any)(a, b, a)).toThrow(RosettaError);
+    expect(() => (nn.L1Loss() as any)(a, b, a)).toThrow(expect.objectContaining({ name: 'TypeError', message: 'L1Loss.forward() takes 3 positional arguments but 4 were given' }));
+    expect(() => (nn.CTCLoss() as any)(a)).toThrow("CTCLoss.forward() missing 3 required positional arguments: 'targets', 'input_lengths', and 'target_lengths'");
+    expect(() => (nn.TripletMarginLoss() as any)(a, b, a, b)).toThrow('TripletMarginLoss.forward() takes 4 positional arguments but 5 were given');
+    expect(() => (nn.GaussianNLLLoss as any)(true)).toThrow('GaussianNLLLoss.__init__() takes 1 positional argument but 2 were given');
+    expect(() => (nn.L1Loss() as any)(a, b, { foo: 1 })).toThrow("L1Loss.forward() got an unexpected keyword argument 'foo'");
+    expect(vals((nn.L1Loss() as any)({ input: a, target: b }))).toEqual([1 / 3].map(Math.fround));
+  });
+  it('MultiLabelMarginLoss refuses a target of −2 (only −1 pads)', () => {
+    const x2 = torch.tensor([[0.1, 0.2, 0.4]]);
+    expect(() => nn.MultiLabelMarginLoss()(x2, torch.tensor([[2, -2, -1]], { dtype: torch.int64 }))).toThrow('MultiLabelMarginLoss: target -2 is out of range');
+    expect(() => nn.MultiLabelMarginLoss()(x2, torch.tensor([[2, -1, 7]], { dtype: torch.int64 }))).toThrow('MultiLabelMarginLoss: target 7 is out of range');
+  });
+  it('CTCLoss needs target_lengths, and a bad reduction fails at the call, as in PyTorch, with its wording', () => {
+    const lp = torch.randn(4, 1, 3).log_softmax(2);
+    const tg = torch.tensor([[1, 2]], { dtype: torch.int64 });
+    const il = torch.tensor([4], { dtype: torch.int64 });
+    expect(() => (nn.CTCLoss() as any)(lp, tg, il)).toThrow("CTCLoss.forward() missing 1 required positional argument: 'target_lengths'");
+    const avg = nn.CTCLoss({ reduction: 'avg' }); // PyTorch constructs it too
+    expect(() => avg(lp, tg, il, torch.tensor([2], { dtype: torch.int64 }))).toThrow('CTCLoss: avg is not a valid value for reduction');
+    expect(() => nn.L1Loss({ reduction: null } as never)(a, b)).toThrow('L1Loss: None is not a valid value for reduction');
+    expect(() => nn.GaussianNLLLoss({ reduction: 'avg' })(a, b, b)).toThrow('GaussianNLLLoss: reduction avg is not valid');
+  });
+  it('keywords named like Object.prototype members are unexpected keywords', () => {
+    for (const k of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(() => nn.L1Loss(Object.fromEntries([[k, 1]]))).toThrow(`L1Loss.__init__() got an unexpected keyword argument '${k}'`);
+      expect(() => nn.CrossEntropyLoss()(x, cls, Object.fromEntries([[k, 1]]))).toThrow(`CrossEntropyLoss.forward() got an unexpected keyword argument '${k}'`);
+    }
+  });
+  it('AdaptiveLogSoftmaxWithLoss with null input names the argument', () => {
+    const m = nn.AdaptiveLogSoftmaxWithLoss(4, 6, [3]);
+    expect(() => m(null as never, torch.tensor([1], { dtype: torch.int64 }))).toThrow("AdaptiveLogSoftmaxWithLoss.forward(): argument 'input_' (position 1) must be Tensor, not NoneType");
+    expect(() => m.log_prob(null as never)).toThrow("AdaptiveLogSoftmaxWithLoss.log_prob(): argument 'input' (position 1) must be Tensor, not NoneType");
+    expect(() => (nn.AdaptiveLogSoftmaxWithLoss as any)(4)).toThrow("AdaptiveLogSoftmaxWithLoss.__init__() missing 2 required positional arguments: 'n_classes' and 'cutoffs'");
+  });
+  it('a list where a buffer goes, and p outside {1, 2}, fail at construction as in PyTorch', () => {
+    expect(() => nn.CrossEntropyLoss({ weight: [1, 2, 3] } as never)).toThrow("CrossEntropyLoss: cannot assign 'list' object to buffer 'weight' (torch Tensor or None required)");
+    expect(() => nn.MultiMarginLoss({ p: 3 })).toThrow('MultiMarginLoss: only p == 1 and p == 2 supported');
   });
 });

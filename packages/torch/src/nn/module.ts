@@ -3,7 +3,7 @@
  * fields in the constructor, override `forward`; instances are callable. Parameters, buffers and
  * sub-modules are found by walking fields (`fc1.weight`), as PyTorch's `__setattr__` registers them.
  */
-import { Callable, newless, toBackend, walkNamed, walkNodes } from '@rosetta/core';
+import { ArgTypeError, Callable, newless, pyTypeName, toBackend, walkNamed, walkNodes } from '@rosetta/core';
 import { deviceBackend } from '../device.js';
 import { dtype } from '../dtype.js';
 import { Tensor } from '../tensor.js';
@@ -58,6 +58,9 @@ export class ModuleImpl extends Callable {
 
   /** `register_buffer(name, tensor)`: a tensor saved in `state_dict` but not trained. */
   register_buffer(name: string, tensor: Tensor | null): void {
+    if (tensor !== null && !(tensor instanceof Tensor)) {
+      throw new ArgTypeError(`${this._className()}: cannot assign '${pyTypeName(tensor)}' object to buffer '${name}' (torch Tensor or None required)`);
+    }
     (this as unknown as Record<string, unknown>)[name] = tensor;
     this._buffers.add(name);
   }

@@ -44,6 +44,9 @@ function layout(input: Tensor, w: AdaptiveWeights): Layout {
   const inF = x.shape[1]!;
   const shortlist = cutoffs[0]!;
   const nClusters = cutoffs.length;
+  if (headWeight.ndim === 2 && headWeight.shape[1] !== inF) {
+    throw new ShapeError(`${name}: input of shape ${fmtShape(input.shape)} has ${inF} features, expected in_features = ${headWeight.shape[1]}`);
+  }
   if (headWeight.ndim !== 2 || headWeight.shape[0] !== shortlist + nClusters || headWeight.shape[1] !== inF) {
     throw new ShapeError(`${name}: head weight must be [${shortlist + nClusters}, ${inF}] (shortlist + clusters, in_features), got ${fmtShape(headWeight.shape)}`);
   }

@@ -145,10 +145,10 @@ describe.each(listBackends())('ctcLoss on the %s backend', (backend) => {
   it('bad inputs are clear errors', () => {
     const lp = T_(lpFlat, [T, N, C]);
     const tg = T_(targets.flat(), [N, 3], 'int64');
-    expect(() => ctcLoss(lp, tg, { targetLengths: [4, 1, 0, 2] })).toThrow('CTCLoss: target length 4 of batch entry 0 must be in [0, 3]');
-    expect(() => ctcLoss(lp, tg, { targetLengths: tLens, inputLengths: [6, 5, 5, 5] })).toThrow('CTCLoss: input length 6 of batch entry 0 must be in [1, 5]');
+    expect(() => ctcLoss(lp, tg, { targetLengths: [4, 1, 0, 2] })).toThrow('CTCLoss: target_lengths[0] = 4 must be in [0, 3]');
+    expect(() => ctcLoss(lp, tg, { targetLengths: tLens, inputLengths: [6, 5, 5, 5] })).toThrow('CTCLoss: input_lengths[0] = 6 must be in [1, 5]');
     expect(() => ctcLoss(lp, tg, { targetLengths: tLens, blank: 4 })).toThrow('CTCLoss: blank must be in label range [0, 4), got 4');
-    expect(() => ctcLoss(lp, T_([5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], [N, 3], 'int64'), { targetLengths: [1, 0, 0, 0] })).toThrow('CTCLoss: target 5 of batch entry 0 (position 0) is out of the class range [0, 4)');
+    expect(() => ctcLoss(lp, T_([5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], [N, 3], 'int64'), { targetLengths: [1, 0, 0, 0] })).toThrow('CTCLoss: targets holds 5 at batch entry 0 (position 0), out of the class range [0, 4)');
     expect(() => ctcLoss(lp, T_([1, 2], [2], 'int64'))).toThrow('CTCLoss: concatenated 1-D targets need target_lengths');
     expect(() => ctcLoss(lp, T_([1, 2], [2], 'int64'), { targetLengths: [1, 0, 0, 0] })).toThrow('sum to the 2 concatenated targets');
     expect(() => ctcLoss(lp, tg, { targetLengths: [1, 1] })).toThrow('CTCLoss: target_lengths must have 4 entries');

@@ -1,7 +1,7 @@
 import { noGrad } from '../../autograd/grad-mode.js';
 import { needsGrad, recordCustom } from '../../autograd/record.js';
 import { isFloat } from '../../dtype.js';
-import { DTypeError, ShapeError, ValueError, fmtShape } from '../../errors.js';
+import { DTypeError, IndexError, ShapeError, ValueError, fmtShape } from '../../errors.js';
 import { realize } from '../../ir/schedule.js';
 import { where } from '../../ops/elementwise.js';
 import { scatterAdd, zerosLazyLike } from '../../ops/index-ops.js';
@@ -196,7 +196,7 @@ export function ctcLoss(logProbs: Tensor, targets: Tensor, opts: CtcLossOptions 
     if (opts.targetLengths !== undefined) {
       lens = readInts(name, 'target_lengths', opts.targetLengths);
       lens.forEach((l, n) => {
-        if (l < 0 || l > S) throw new ValueError(`${name}: target length ${l} of batch entry ${n} must be in [0, ${S}] (the padded target length)`);
+        if (l < 0 || l > S) throw new ValueError(`${name}: target_lengths[${n}] = ${l} must be in [0, ${S}] (the padded target length)`);
       });
     } else {
       lens = rows.map((r) => {
@@ -220,12 +220,12 @@ export function ctcLoss(logProbs: Tensor, targets: Tensor, opts: CtcLossOptions 
   const inLens = opts.inputLengths === undefined ? new Array<number>(N).fill(T) : readInts(name, 'input_lengths', opts.inputLengths);
   if (inLens.length !== N) throw new ShapeError(`${name}: input_lengths must have ${N} entries (the batch size), got ${inLens.length}`);
   inLens.forEach((l, n) => {
-    if (l < 1 || l > T) throw new ValueError(`${name}: input length ${l} of batch entry ${n} must be in [1, ${T}] (the number of time steps)`);
+    if (l < 1 || l > T) throw new ValueError(`${name}: input_lengths[${n}] = ${l} must be in [1, ${T}] (the number of time steps)`);
   });
   rows.forEach((r, n) => {
     for (let i = 0; i < lens[n]!; i++) {
       const v = r[i]!;
-      if (v < 0 || v >= C) throw new ValueError(`${name}: target ${v} of batch entry ${n} (position ${i}) is out of the class range [0, ${C})`);
+      if (v < 0 || v >= C) throw new IndexError(`${name}: targets holds ${v} at batch entry ${n} (position ${i}), out of the class range [0, ${C})`);
     }
   });
 

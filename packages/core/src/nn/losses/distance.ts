@@ -1,4 +1,5 @@
 /** Distances between vectors (`torch.nn.functional.pairwise_distance`, `cosine_similarity`). */
+import { IndexError } from '../../errors.js';
 import { maximum } from '../../ops/elementwise.js';
 import { normAxis } from '../../shape.js';
 import type { Tensor } from '../../tensor/tensor.js';
@@ -46,7 +47,10 @@ export function cosineSimilarity(x1: Tensor, x2: Tensor, opts: CosineSimilarityO
   const eps = checkNumber(name, 'eps', opts.eps ?? 1e-8);
   checkFloat(name, 'x1', x1);
   const shape = checkBroadcast(name, x1, x2, 'x1', 'x2');
-  const dim = normAxis(name, opts.dim ?? 1, shape.length);
+  const d = opts.dim ?? 1;
+  const r = Math.max(shape.length, 1);
+  if (Number.isInteger(d) && (d < -r || d >= r)) throw new IndexError(`${name}: dim ${d} is out of range (expected to be in range of [${-r}, ${r - 1}])`);
+  const dim = normAxis(name, d, shape.length);
   const a = x1.expand(shape);
   const b = x2.expand(shape);
   const na = maximum(a.norm(2, dim, true), eps);

@@ -110,8 +110,11 @@ perBackend('margin losses', () => {
     expect(() => multiMarginLoss(tensor([[[1]]]), t([0]))).toThrow('Expected non-empty vector or matrix');
     expect(() => marginRankingLoss(tensor([1, 2]), tensor([1, 2]), tensor([[1, 1]]))).toThrow('All input tensors should have same dimension but got sizes: input1: [2], input2: [2], target: [1, 2]');
     expect(() => multilabelMarginLoss(x, t([0, 1, 2]))).toThrow('inconsistent target size: [3] for input of size: [2, 3]');
-    expect(() => multilabelMarginLoss(x, t([0, 5, -1, 1, 2, 0], [2, 3]))).toThrow('target 5 is out of bounds');
-    expect(() => multilabelMarginLoss(x, t([0, -1, 5, 1, 2, 0], [2, 3]))).not.toThrow();
+    expect(() => multilabelMarginLoss(x, t([0, 5, -1, 1, 2, 0], [2, 3]))).toThrow('target 5 is out of range');
+    // PyTorch checks every entry, after the first −1 too, and −2 is not padding (issue 13, defect 8).
+    expect(() => multilabelMarginLoss(x, t([0, -1, 5, 1, 2, 0], [2, 3]))).toThrow('target 5 is out of range');
+    expect(() => multilabelMarginLoss(x, t([0, -2, -1, 1, 2, 0], [2, 3]))).toThrow('target -2 is out of range: entries must be classes in [0, 3) or the padding -1 (at position 1)');
+    expect(() => multilabelMarginLoss(x, t([0, -1, -1, 1, 2, 0], [2, 3]))).not.toThrow();
     expect(() => softMarginLoss(x, tensor([1, 2, 3, 4]))).toThrow('input of shape [2, 3] and target of shape [4] cannot be broadcast together');
     expect(() => multilabelSoftMarginLoss(x, x, { weight: tensor([1, 2]) })).toThrow('weight of shape [2] does not broadcast to the input shape [2, 3]');
   });

@@ -3,14 +3,14 @@
  * `multi_margin_loss`, `margin_ranking_loss`, `multilabel_margin_loss`,
  * `multilabel_soft_margin_loss`).
  */
-import { ShapeError, ValueError, fmtShape } from '../../errors.js';
+import { DTypeError, ShapeError, ValueError, fmtShape } from '../../errors.js';
 import { arange } from '../../tensor/create.js';
 import { clamp, logSigmoid, positivePart, relu, softplus } from '../../ops/activations.js';
 import { where } from '../../ops/elementwise.js';
 import { checkIndices } from '../../ops/index-ops.js';
 import type { Tensor } from '../../tensor/tensor.js';
 import { checkReduction, reduceLoss, type ReductionMode } from '../reduction.js';
-import { checkBroadcast, checkBroadcastsTo, checkFloat, checkNumber } from './checks.js';
+import { checkBroadcast, checkBroadcastsTo, checkFloat, checkNumber, hostValues } from './checks.js';
 
 export interface MarginLossOptions {
   reduction?: ReductionMode;
@@ -106,6 +106,20 @@ export function marginRankingLoss(input1: Tensor, input2: Tensor, target: Tensor
 }
 
 /**
+ * Every entry of a multilabel target must be a class in [0, C) or the padding −1, even after the
+ * first −1 (PyTorch: `argument #2 'target' is out of range`); a −2 is not padding.
+ */
+function checkLabels(name: string, target: Tensor, C: number): void {
+  const v = hostValues(target);
+  if (!v) return;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i]!;
+    if (!Number.isInteger(x)) throw new DTypeError(`${name}: target must hold whole numbers, got ${x} (at position ${i})`);
+    if (x < -1 || x >= C) throw new ValueError(`${name}: target ${x} is out of range: entries must be classes in [0, ${C}) or the padding -1 (at position ${i})`);
+  }
+}
+
+/**
  * l_n = Σ_j Σ_{i ∉ targets} max(0, 1 − (x_{n,y_j} − x_{n,i})) / C over the target classes y_j of
  * row n: the leading run of non-negative entries of target[n] (the first −1 ends it); input and
  * target (C) or (N, C) (`torch.nn.functional.multilabel_margin_loss`, `nn.MultiLabelMarginLoss`).
@@ -121,6 +135,7 @@ export function multilabelMarginLoss(input: Tensor, target: Tensor, opts: Margin
   const [N, C] = x.shape as [number, number];
   const t = target.reshape([N, C]);
   if (t.dtype === 'bool') checkIndices(name, 'target', t, C);
+  checkLabels(name, t, C);
   const ar = arange(C);
   // valid[n, k]: no negative entry at or before k (prefix count via a k ≥ j mask).
   const upTo = ar.reshape([C, 1]).ge(ar.reshape([1, C])).cast(x.dtype);

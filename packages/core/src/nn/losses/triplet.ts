@@ -4,7 +4,7 @@ import { clamp } from '../../ops/activations.js';
 import { minimum } from '../../ops/elementwise.js';
 import type { Tensor } from '../../tensor/tensor.js';
 import { checkReduction, reduceLoss, type ReductionMode } from '../reduction.js';
-import { checkNumber } from './checks.js';
+import { checkBroadcast, checkNumber } from './checks.js';
 import { pairwiseDistance } from './distance.js';
 
 export interface TripletMarginLossOptions {
@@ -30,10 +30,14 @@ export interface TripletMarginWithDistanceLossOptions {
   name?: string;
 }
 
+/** Anchor, positive and negative: the same rank, and shapes that broadcast together (PyTorch's distances broadcast). */
 function checkDims(name: string, a: Tensor, p: Tensor, n: Tensor): void {
   if (a.ndim !== p.ndim || p.ndim !== n.ndim) {
     throw new ShapeError(`${name}: The anchor, positive, and negative tensors are expected to have the same number of dimensions, but got: anchor ${a.ndim}D, positive ${p.ndim}D, and negative ${n.ndim}D inputs`);
   }
+  checkBroadcast(name, a, p, 'anchor', 'positive');
+  checkBroadcast(name, a, n, 'anchor', 'negative');
+  checkBroadcast(name, p, n, 'positive', 'negative');
 }
 
 function triplet(name: string, dist: (x: Tensor, y: Tensor) => Tensor, a: Tensor, p: Tensor, n: Tensor, margin: number, swap: boolean, reduction: ReductionMode): Tensor {
