@@ -30,4 +30,5 @@ export { promoteTypes, type DType, type HostArray, type TypedArray } from './dty
 export { inspectSymbol } from './interop/callable.js';
 export { Callable, newless, walkNamed, walkNodes, bindArgs, isKeywords, print, pyStr, pyRepr, pyFloatRepr, type Newless, type WalkSpec } from './interop/index.js';
 export { checkNumber, checkOptNumber, checkSizes, pyTypeName } from './arg-types.js';
+export { bindPyCall, type PySignature } from './interop/index.js';
 export { RosettaError, ShapeError, DTypeError, ValueError, BackendError, IndexError, ArgTypeError } from './errors.js';
