@@ -1,4 +1,5 @@
 /** Index orders for data loaders: permutations and batches (`torch.randperm`, `BatchSampler`). */
+import { checkNumber } from '../arg-types.js';
 import { ValueError } from '../errors.js';
 import { defaultGenerator } from '../random/generator.js';
 import type { MT19937 } from '../random/mt19937.js';
@@ -8,6 +9,7 @@ import type { MT19937 } from '../random/mt19937.js';
  * r[i + (u32 mod (n − i))], u32 from the generator's raw 32-bit stream.
  */
 export function randperm(n: number, generator: MT19937 = defaultGenerator()): number[] {
+  checkNumber('randperm', 'n', n, 1);
   if (!Number.isInteger(n) || n < 0) throw new ValueError(`randperm: n must be a non-negative integer, got ${n}`);
   const r = Array.from({ length: n }, (_, i) => i);
   for (let i = 0; i < n - 1; i++) {

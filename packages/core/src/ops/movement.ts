@@ -3,7 +3,7 @@ import { fmtShape, ShapeError, ValueError } from '../errors.js';
 import { promoteTypes } from '../dtype.js';
 import { mkBinary, mkCast, mkConst } from '../ir/lazy.js';
 import { lzExpand, lzPad, lzPermute, lzReshape, lzSlice } from '../ir/movement.js';
-import { normAxis, sizeOf } from '../shape.js';
+import { normAxes, normAxis, sizeOf } from '../shape.js';
 import { checkNumber, checkSizes } from '../arg-types.js';
 import { Tensor } from '../tensor/tensor.js';
 import { where } from './elementwise.js';
@@ -62,7 +62,7 @@ export function expand(x: Tensor, shape: readonly number[]): Tensor {
 
 /** Removes size-1 dims (all, or the given ones) (`torch.squeeze`). */
 export function squeeze(x: Tensor, axis?: number | readonly number[]): Tensor {
-  const axes = axis === undefined ? null : (typeof axis === 'number' ? [axis] : axis).map((a) => normAxis('squeeze', a, x.ndim));
+  const axes = axis === undefined || axis === null ? null : normAxes('squeeze', axis, x.ndim);
   return reshape(x, x.shape.filter((d, i) => d !== 1 || (axes !== null && !axes.includes(i))));
 }
 
