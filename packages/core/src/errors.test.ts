@@ -209,6 +209,8 @@ describe('dtypes', () => {
   it('bad dtype names and element types', () => {
     expectError(() => tensor([1], { dtype: 'float16' as never }), DTypeError, 'tensor', 'float16', 'float32');
     expectError(() => tensor(['a'] as never), DTypeError, 'tensor', 'string');
+    // A Python dtype name is not a dtype: refused by cast, not by a kernel at the read (issue 13, defect 8).
+    expectError(() => ones([2]).cast('float' as never), DTypeError, 'cast', 'float32, float64', 'got float');
     expectError(() => ones([2]).add('a' as never), ArgTypeError, 'add', "argument 'other'", 'Tensor or Number', 'not str');
   });
 });

@@ -1,7 +1,7 @@
 import { record } from '../autograd/record.js';
 import type { Primitive } from '../autograd/primitives.js';
 import { ArgTypeError, DTypeError, fmtShape, ShapeError } from '../errors.js';
-import { isFloat, promoteTypes, promoteWithScalar, type DType } from '../dtype.js';
+import { checkDType, isFloat, promoteTypes, promoteWithScalar, type DType } from '../dtype.js';
 import { mkBinary, mkCast, mkConst, mkUnary, mkWhere, type BinaryOp, type Lazy, type UnaryOp } from '../ir/lazy.js';
 import { lzExpand } from '../ir/movement.js';
 import { broadcastShapes, shapesEqual } from '../shape.js';
@@ -134,6 +134,7 @@ export function where(cond: Tensor, a: Operand, b: Operand): Tensor {
 /** Converts to `dtype` (`tensor.to(dtype)`); float → int truncates toward zero. */
 export function cast(x: Tensor, dtype: DType): Tensor {
   if (x.dtype === dtype) return x;
+  checkDType('cast', dtype); // a name like 'float' is refused here, not by a kernel later (issue 13, defect 8)
   const out = new Tensor(mkCast(bounded(x.lazy), dtype), x.backend);
   return record('cast', [x], { from: x.dtype }, out);
 }
