@@ -2,7 +2,7 @@
  * `mindspore.Tensor(input_data, dtype)`: a core tensor with MindSpore's method names and NumPy-style
  * printing (`0.033333335`, `[[1. 0. 2.]\n [1. 2. 3.]]`). Usable with and without `new`.
  */
-import { inspectSymbol, indexTensor, newless, tensor as coreTensor, toNumpy, type NDArray as NpArray, type Tensor as CoreTensor, type TensorData } from '@rosetta/core';
+import { ArgTypeError, pyTypeName, inspectSymbol, indexTensor, newless, tensor as coreTensor, toNumpy, type NDArray as NpArray, type Tensor as CoreTensor, type TensorData } from '@rosetta/core';
 import { Type, coreDType } from './dtype.js';
 
 /** A Tensor or a Python number operand. */
@@ -89,8 +89,8 @@ export const wrap = (t: CoreTensor): TensorImpl => new TensorImpl(t);
 export const Tensor = newless(TensorImpl);
 export type Tensor = TensorImpl;
 
-/** The core tensor of a Tensor argument, or MindSpore's TypeError. */
+/** The core tensor of a Tensor argument, or MindSpore's TypeError (`nn_func._check_is_tensor`'s wording). */
 export function tensorArg(cls: string, arg: string, x: unknown): CoreTensor {
   if (x instanceof TensorImpl) return x.value;
-  throw new TypeError(`For '${cls}', the '${arg}' must be a Tensor, but got ${x === null || x === undefined ? 'None' : Array.isArray(x) ? 'list' : typeof x === 'object' ? x.constructor.name : typeof x}.`);
+  throw new ArgTypeError(`For '${cls}', the '${arg}' must be a Tensor, but got ${pyTypeName(x)}.`);
 }
