@@ -187,6 +187,8 @@ describe(`torch loss classes × bad input, against PyTorch ${fixture.torch}`, ()
     const classes = new Set(fixture.cases.map((c) => c.cls));
     const exported = Object.keys(nn).filter((k) => /Loss$/.test(k));
     expect(exported.filter((k) => !classes.has(k))).toEqual([]);
+    const ids = new Set(fixture.cases.map((c) => c.id));
+    expect([...KNOWN_ENGINE_DEFECTS.keys()].filter((id) => !ids.has(id))).toEqual([]);
   });
 
   it.each(fixture.cases.map((c) => [c.id, c] as const))('%s', (_id, c) => {

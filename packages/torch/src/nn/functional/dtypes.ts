@@ -32,6 +32,10 @@ export function castDTypes(name: string, rule: DTypeRule, inputs: readonly (read
     if (!isFloat(t.dtype) && !rule.intInput) throw new DTypeError(`${name}: ${arg} must be a floating point tensor, got ${t.dtype}`);
   }
   const promoted = inputs.reduce<DType>((d, [, t]) => promoteTypes(d, t.dtype), 'bool');
+  if (!isFloat(promoted) && !(target && rule.target === 'promote' && isFloat(target[1].dtype))) {
+    // No floating tensor to promote to: PyTorch's reductions and norms refuse integers.
+    throw new DTypeError(`${name}: ${inputs[0]![0]} must be a floating point tensor, got ${inputs[0]![1].dtype}`);
+  }
   const inDtype = isFloat(promoted) ? promoted : 'float32';
   const out = inputs.map(([, t]) => (t.dtype === inDtype ? t : t.cast(inDtype)));
   if (!target) return out;
