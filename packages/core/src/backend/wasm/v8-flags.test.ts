@@ -11,7 +11,7 @@ import { OP, V, f32x4Const, kernelModule, simd } from './encoding.js';
 /** A relaxed-SIMD module that no one compiled before (V8 caches compiled bytes). */
 function compilesRelaxed(salt: number): boolean {
   const zero = f32x4Const(0);
-  const code = [...zero, ...zero, ...zero, ...simd(V.f32x4_relaxed_madd), OP.drop, ...new Array<number>(salt).fill(OP.nop)];
+  const code = [...zero, ...zero, ...zero, ...simd(V.f32x4_relaxed_madd), OP.drop, ...Array.from({ length: salt }, () => [OP.i32_const, 0, OP.drop]).flat()];
   try {
     new WebAssembly.Module(kernelModule([], [], { locals: [], code }));
     return true;
