@@ -1,5 +1,7 @@
 import { isFloat } from '../dtype.js';
 import { DTypeError } from '../errors.js';
+import { noGrad } from '../autograd/grad-mode.js';
+import { recordCustom } from '../autograd/record.js';
 import { checkOptNumber } from '../arg-types.js';
 import type { Tensor } from '../tensor/tensor.js';
 import { abs, add, exp, log1p, maximum, neg, reciprocal, where } from './elementwise.js';
@@ -35,9 +37,14 @@ export function softplus(x: Tensor): Tensor {
   return add(maximum(x, 0), log1p(exp(neg(abs(x)))));
 }
 
-/** log σ(x) = −softplus(−x) (`F.logsigmoid`). */
+/**
+ * log σ(x) = −softplus(−x) (`F.logsigmoid`).
+ * Custom VJP (numerical stability): g·σ(−x) as one product, as PyTorch's `log_sigmoid_backward`;
+ * through softplus's pieces an infinite g met a 0 and a ∞ on two paths (∞ − ∞ = NaN).
+ */
 export function logSigmoid(x: Tensor): Tensor {
-  return neg(softplus(neg(x)));
+  const out = noGrad(() => neg(softplus(neg(x))));
+  return recordCustom('logSigmoid', [x], out, (g) => [g.mul(sigmoid(neg(x)))]);
 }
 
 /**

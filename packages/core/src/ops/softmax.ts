@@ -9,12 +9,18 @@ import { scalarTensor } from './lift.js';
 import { squeeze } from './movement.js';
 
 /**
- * A row maximum safe to subtract: ±inf maxima (all-−inf rows) become 0, as PyTorch does. An empty
- * axis has no maximum; it shifts by 0, so softmax of nothing is empty and logsumexp is −inf.
+ * The shift of softmax and log_softmax: the row maximum itself, as PyTorch's kernels subtract it,
+ * so a ±inf maximum makes the row NaN (`log_softmax([0.5, inf])` and `log_softmax([−inf, −inf])`
+ * are all NaN). An empty axis has no maximum; it shifts by 0, so softmax of nothing is empty.
  */
-function safeMax(x: Tensor, axes: number[]): Tensor {
+function kernelMax(x: Tensor, axes: number[]): Tensor {
   if (axes.some((a) => x.lazy.shape[a] === 0)) return scalarTensor(0, x.dtype, reducedShape(x.lazy.shape, axes, true), x);
-  const m = max(x.detach(), axes, true);
+  return max(x.detach(), axes, true);
+}
+
+/** The shift of `torch.logsumexp`: ±inf maxima become 0, so all-−inf rows give −inf and a +inf gives +inf. */
+function safeMax(x: Tensor, axes: number[]): Tensor {
+  const m = kernelMax(x, axes);
   return where(m.abs().lt(Infinity), m, 0);
 }
 
@@ -26,10 +32,21 @@ export function logsumexp(x: Tensor, axis?: number | number[] | null, keepdims =
   return keepdims ? out : squeeze(out, axes);
 }
 
+/**
+ * log Σ e^x along `axis` as log_softmax computes it (shifted by the plain maximum, so a row holding
+ * +inf, or only −inf, gives NaN): the normalizer of `logSoftmax`, for losses that pick one element
+ * of x − it without materializing the whole log-softmax.
+ */
+export function logSoftmaxNormalizer(x: Tensor, axis: number): Tensor {
+  const a = normAxis('logSoftmax', axis, x.ndim);
+  const m = kernelMax(x, [a]);
+  return squeeze(log(sum(exp(sub(x, m)), a, true)).add(m), [a]);
+}
+
 /** e^x / Σ e^x along `axis`, shifted by the maximum (`torch.softmax`). */
 export function softmax(x: Tensor, axis: number): Tensor {
   const a = normAxis('softmax', axis, x.ndim);
-  const e = exp(sub(x, safeMax(x, [a])));
+  const e = exp(sub(x, kernelMax(x, [a])));
   return e.div(sum(e, a, true));
 }
 
@@ -42,7 +59,7 @@ export function logSoftmax(x: Tensor, axis: number): Tensor {
   const a = normAxis('logSoftmax', axis, x.ndim);
   const recording = needsGrad([x]);
   const { out, e, s } = noGrad(() => {
-    const shifted = sub(x, safeMax(x, [a]));
+    const shifted = sub(x, kernelMax(x, [a]));
     const e = exp(shifted);
     if (recording) realize(e.lazy);
     const s = sum(e, a, true);

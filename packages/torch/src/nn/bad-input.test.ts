@@ -46,20 +46,7 @@ const fixture = JSON.parse(readFileSync(new URL('../../fixtures/bad-input/torch-
  * fixes (issue 13, defects 3–5): id → what Rosetta gives now. Each entry asserts that the value is
  * still wrong, so it fails as soon as the engine is fixed and must then be removed.
  */
-const KNOWN_ENGINE_DEFECTS = new Map<string, string>([
-  // binary_cross_entropy_with_logits at x = −inf: PyTorch's (1 − y)·x + log(1 + e^{−x})… gives −inf + inf = NaN.
-  ['BCEWithLogitsLoss/neginf_input', 'value[1]: Infinity, PyTorch NaN'],
-  // soft_margin_loss at x = +inf: the softplus gradient is 1 where PyTorch's (−y·e^{−yx}/(1 + e^{−yx})) is NaN.
-  ['SoftMarginLoss/posinf_input', 'grad of argument 0[1]: 1, PyTorch NaN'],
-  // multilabel_soft_margin_loss with a target of +inf: the gradient is NaN where PyTorch's is −inf.
-  ['MultiLabelSoftMarginLoss/inf_target', 'grad of argument 0[2]: NaN, PyTorch -Infinity'],
-  // cross_entropy with a +inf logit: log_softmax's gradient is 0 for the finite logits of that row, PyTorch's NaN.
-  ['CrossEntropyLoss/posinf_input', 'grad of argument 0[0]: 0, PyTorch NaN'],
-  // gaussian_nll_loss with var = +inf: 0.5·(log ∞ + d²/∞) is +inf in PyTorch, NaN here.
-  ['GaussianNLLLoss/inf_var', 'value[1]: NaN, PyTorch Infinity'],
-  // A −inf feature makes head logits [inf, −inf, −inf, inf]: PyTorch's log_softmax row is NaN, here −inf.
-  ['AdaptiveLogSoftmaxWithLoss/neginf_input', 'output[0]: -Infinity, PyTorch NaN'],
-]);
+const KNOWN_ENGINE_DEFECTS = new Map<string, string>([]);
 
 const dec = (v: Num): number => (v === 'nan' ? NaN : v === 'inf' ? Infinity : v === '-inf' ? -Infinity : v);
 

@@ -107,10 +107,10 @@ export function binaryCrossEntropyLoss(input: Tensor, target: Tensor, opts: Bina
 }
 
 /**
- * l = −w·(p·y·log σ(x) + (1 − y)·log(1 − σ(x))) in the stable forms
- * max(x, 0) − x·y + log1p(e^−|x|) and, with pos_weight p,
- * (1 − y)·x + (1 + (p − 1)·y)·(log1p(e^−|x|) + max(−x, 0))
- * (`torch.nn.functional.binary_cross_entropy_with_logits`, `nn.BCEWithLogitsLoss`).
+ * l = −w·(p·y·log σ(x) + (1 − y)·log(1 − σ(x))) in PyTorch's stable form
+ * (1 − y)·x + (1 + (p − 1)·y)·(log1p(e^−|x|) + max(−x, 0)), p = 1 without pos_weight
+ * (`torch.nn.functional.binary_cross_entropy_with_logits`, `nn.BCEWithLogitsLoss`): an infinite x
+ * gives NaN where PyTorch's does ((1 − y)·x with y = 1, or −inf + inf).
  */
 export function binaryCrossEntropyWithLogitsLoss(input: Tensor, target: Tensor, opts: BinaryCrossEntropyWithLogitsLossOptions = {}): Tensor {
   const name = opts.name ?? 'binary_cross_entropy_with_logits';
@@ -120,15 +120,12 @@ export function binaryCrossEntropyWithLogitsLoss(input: Tensor, target: Tensor, 
     throw new ShapeError(`${name}: Target size (${fmtShape(target.shape)}) must be the same as input size (${fmtShape(input.shape)})`);
   }
   const y = target.cast(input.dtype);
-  const tail = log1p(exp(input.abs().neg()));
-  let loss: Tensor;
+  let logSigmoidNeg = log1p(exp(input.abs().neg())).add(maximum(input.neg(), 0));
   if (opts.posWeight) {
     checkBroadcastsTo(name, opts.posWeight, input.shape, 'pos_weight');
-    const p = opts.posWeight;
-    loss = y.rsub(1).mul(input).add(p.sub(1).mul(y).add(1).mul(tail.add(maximum(input.neg(), 0))));
-  } else {
-    loss = maximum(input, 0).sub(input.mul(y)).add(tail);
+    logSigmoidNeg = opts.posWeight.sub(1).mul(y).add(1).mul(logSigmoidNeg);
   }
+  let loss = y.rsub(1).mul(input).add(logSigmoidNeg);
   if (opts.weight) {
     checkBroadcastsTo(name, opts.weight, input.shape, 'weight');
     loss = loss.mul(opts.weight);

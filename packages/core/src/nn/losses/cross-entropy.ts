@@ -5,7 +5,7 @@
 import { DTypeError, ShapeError, ValueError, fmtShape } from '../../errors.js';
 import { isFloat } from '../../dtype.js';
 import { where } from '../../ops/elementwise.js';
-import { logSoftmax, logsumexp } from '../../ops/softmax.js';
+import { logSoftmax, logSoftmaxNormalizer } from '../../ops/softmax.js';
 import type { Tensor } from '../../tensor/tensor.js';
 import { checkReduction, reduceLoss, type ReductionMode } from '../reduction.js';
 import { checkFloat } from './checks.js';
@@ -59,10 +59,10 @@ export function crossEntropyLoss(input: Tensor, target: Tensor, opts: CrossEntro
     return reduceLoss(name, prod.sum(classDim).neg(), reduction);
   }
 
-  // Class indices: logp_{n,y_n} = x_{n,y_n} − logsumexp(x_n), gathered from the input so the whole
-  // log-softmax is not materialized to read one element per row.
+  // Class indices: logp_{n,y_n} = x_{n,y_n} − log Σ e^{x_n} (log_softmax's normalizer), gathered from
+  // the input so the whole log-softmax is not materialized to read one element per row.
   const { picked: pickedX, w, ignored } = pickClass(name, input, target, weight, opts.ignoreIndex ?? -100);
-  const picked = pickedX.sub(logsumexp(input, classDim));
+  const picked = pickedX.sub(logSoftmaxNormalizer(input, classDim));
   let loss = picked.mul(w).neg();
   if (eps > 0) {
     const logp = logSoftmax(input, classDim);

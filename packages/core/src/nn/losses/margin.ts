@@ -5,7 +5,7 @@
  */
 import { DTypeError, ShapeError, ValueError, fmtShape } from '../../errors.js';
 import { arange } from '../../tensor/create.js';
-import { clamp, logSigmoid, positivePart, relu, softplus } from '../../ops/activations.js';
+import { clamp, logSigmoid, positivePart } from '../../ops/activations.js';
 import { where } from '../../ops/elementwise.js';
 import { checkIndices } from '../../ops/index-ops.js';
 import type { Tensor } from '../../tensor/tensor.js';
@@ -37,16 +37,16 @@ export interface MultilabelSoftMarginLossOptions extends MarginLossOptions {
 }
 
 /**
- * log(1 + e^(−y·x)) (`torch.nn.functional.soft_margin_loss`, `nn.SoftMarginLoss`).
- * NOTE: computed as softplus(−y·x), finite for any x; PyTorch's log1p(exp(−y·x)) overflows to inf
- * once −y·x > 88 (float32) or 709 (float64).
+ * log(1 + e^(−y·x)) (`torch.nn.functional.soft_margin_loss`, `nn.SoftMarginLoss`), computed as
+ * PyTorch's kernel writes it, log1p(exp(−y·x)): like PyTorch it overflows to inf once −y·x > 88
+ * (float32) or 709 (float64), and its gradient at x = ±inf is NaN (0·∞), as PyTorch's.
  */
 export function softMarginLoss(input: Tensor, target: Tensor, opts: MarginLossOptions = {}): Tensor {
   const name = opts.name ?? 'soft_margin_loss';
   const reduction = checkReduction(name, opts.reduction ?? 'mean');
   checkFloat(name, 'input', input);
   checkBroadcast(name, input, target);
-  return reduceLoss(name, softplus(input.mul(target).neg()), reduction);
+  return reduceLoss(name, input.mul(target).neg().exp().log1p(), reduction);
 }
 
 /** (N, C) view of a (C) or (N, C) input, and whether it was unbatched. */

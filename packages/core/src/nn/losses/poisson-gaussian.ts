@@ -1,6 +1,6 @@
 /** Likelihood losses: Poisson and Gaussian negative log-likelihood (`torch.nn.functional.poisson_nll_loss`, `gaussian_nll_loss`). */
 import { ShapeError, ValueError, fmtShape } from '../../errors.js';
-import { exp, log, maximum, where } from '../../ops/elementwise.js';
+import { exp, log, where } from '../../ops/elementwise.js';
 import type { Tensor } from '../../tensor/tensor.js';
 import { fullLike } from '../../tensor/create.js';
 import { checkReduction, reduceLoss, type ReductionMode } from '../reduction.js';
@@ -74,8 +74,9 @@ export function gaussianNllLoss(input: Tensor, target: Tensor, variance: Tensor 
     const vs = hostValues(v);
     if (vs && Array.from(vs).some((x) => x < 0)) throw new ValueError(`${name}: var has negative entry/entries`);
   }
+  // v below eps is lifted by a constant (so its gradient passes); v ≥ eps, +inf and NaN are v itself.
   const vd = v.detach();
-  const clamped = v.add(maximum(vd, eps).sub(vd));
+  const clamped = where(vd.lt(eps), v.add(vd.rsub(eps)), v);
   let loss = log(clamped).add(input.sub(target).square().div(clamped)).mul(0.5);
   if (opts.full) loss = loss.add(0.5 * Math.log(2 * Math.PI));
   return reduceLoss(name, loss, reduction);
