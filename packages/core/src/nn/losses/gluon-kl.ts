@@ -1,6 +1,7 @@
 import { normAxis } from '../../shape.js';
 import type { Tensor } from '../../tensor/tensor.js';
 import { reduceLoss, type ReductionMode } from '../reduction.js';
+import { checkBroadcast } from './checks.js';
 
 export interface GluonKlDivLossOptions {
   /** pred already holds log-probabilities; default true (Gluon's default). */
@@ -20,6 +21,8 @@ export interface GluonKlDivLossOptions {
  */
 export function gluonKlDivLoss(pred: Tensor, label: Tensor, opts: GluonKlDivLossOptions = {}): Tensor {
   const { fromLogits = true, reduction = 'none', name = 'KLDivLoss' } = opts;
+  // MXNet's broadcast_sub: `operands could not be broadcast together with shapes …`.
+  checkBroadcast(name, label, pred, 'label', 'pred');
   const logp = fromLogits ? pred : pred.logSoftmax(normAxis(name, opts.axis ?? -1, pred.ndim));
   return reduceLoss(name, label.mul(label.add(1e-12).log().sub(logp)), reduction);
 }

@@ -1,5 +1,6 @@
 import { ShapeError, fmtShape } from '../../errors.js';
 import { normAxis } from '../../shape.js';
+import { checkIndices } from '../../ops/index-ops.js';
 import type { Tensor } from '../../tensor/tensor.js';
 import { reduceLoss, type ReductionMode } from '../reduction.js';
 import { reshapeLike } from './gluon-shared.js';
@@ -37,6 +38,7 @@ export function softmaxCrossEntropyLoss(pred: Tensor, label: Tensor, opts: Softm
         `${name}: a sparse label must have pred's shape without axis ${axis} (${count} elements, e.g. ${fmtShape(pred.shape.filter((_, i) => i !== axis))}), got label of shape ${fmtShape(label.shape)}`,
       );
     }
+    checkIndices(name, 'label', label, pred.shape[axis]!);
     loss = logp.gather(axis, label.reshape(keptShape)).neg();
   } else {
     loss = logp.mul(reshapeLike(name, label, pred)).sum(axis, true).neg();

@@ -47,6 +47,11 @@ describe.each(listBackends())('sdmlLoss on the %s backend', (backend) => {
   });
   it('bad inputs are clear errors', () => {
     expect(() => sdmlLoss(T(x1, [n, d]), T(x2.slice(0, 9), [3, 3]))).toThrow('SDMLLoss: x1 and x2 must both have shape (batch_size, dim), got [4, 3] and [3, 3]');
-    expect(() => sdmlLoss(T([1, 2], [1, 2]), T([1, 2], [1, 2]))).toThrow('SDMLLoss: needs a batch of at least 2 pairs, got 1');
+  });
+  it('a batch of one is NaN and an empty batch empty, as in Gluon (s/(N − 1) and an empty eye)', () => {
+    // gluon/loss.py SDMLLoss._compute_labels: (1 − gold)·s/(batch_size − 1) is 0·s/0 = NaN for N = 1.
+    const one = sdmlLoss(T([1, 2], [1, 2]), T([1, 2], [1, 2]), { reduction: { batchAxis: 0 } });
+    expect(Array.from(one.dataSync() as Float64Array)).toEqual([NaN]);
+    expect(sdmlLoss(T([], [0, 2]), T([], [0, 2]), { reduction: { batchAxis: 0 } }).shape).toEqual([0]);
   });
 });

@@ -1,4 +1,4 @@
-import { ShapeError, ValueError, fmtShape } from '../../errors.js';
+import { ShapeError, fmtShape } from '../../errors.js';
 import { eye } from '../../tensor/create.js';
 import type { Tensor } from '../../tensor/tensor.js';
 import { reduceLoss, type ReductionMode } from '../reduction.js';
@@ -20,7 +20,7 @@ export interface SdmlLossOptions {
  * d_ij = Σ_k (x1_ik − x2_jk)², log p = log_softmax(−d, axis 1), smoothed labels
  * y = I·(1 − s) + (1 − I)·s/(N − 1), and the KL terms y·(log(y + 1e−12) − log p) of Gluon's
  * `KLDivLoss(from_logits=True)`. NOTE: Gluon's SDMLLoss ignores its `weight`; a batch of one divides
- * by N − 1 = 0 (NaN in Gluon) and is an error here.
+ * by N − 1 = 0 and gives NaN, an empty batch an empty loss, as in Gluon.
  */
 export function sdmlLoss(x1: Tensor, x2: Tensor, opts: SdmlLossOptions = {}): Tensor {
   const { reduction = 'none', name = 'SDMLLoss' } = opts;
@@ -29,7 +29,6 @@ export function sdmlLoss(x1: Tensor, x2: Tensor, opts: SdmlLossOptions = {}): Te
     throw new ShapeError(`${name}: x1 and x2 must both have shape (batch_size, dim), got ${fmtShape(x1.shape)} and ${fmtShape(x2.shape)}`);
   }
   const n = x1.shape[0]!;
-  if (n < 2) throw new ValueError(`${name}: needs a batch of at least 2 pairs, got ${n}`);
   const diff = x1.unsqueeze(1).sub(x2.unsqueeze(0));
   const logp = diff.mul(diff).sum(2).neg().logSoftmax(1);
   const gold = eye(n, n, { dtype: logp.dtype });
