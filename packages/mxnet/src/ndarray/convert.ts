@@ -1,5 +1,5 @@
 /** Moving between MXNet NDArrays and core tensors, and MXNet's dtype rules. */
-import { Tensor, type DType } from '@rosetta/core';
+import { ArgTypeError, Tensor, pyTypeName, type DType } from '@rosetta/core';
 import { NDArray } from './ndarray.js';
 
 /** An NDArray or a number (MXNet's scalar operand). */
@@ -32,7 +32,7 @@ export function unwrap(x: Operand): Tensor | number {
 /** The core tensor of an NDArray argument, with an error naming the function and argument. */
 export function tensorArg(where: string, arg: string, x: unknown): Tensor {
   if (x instanceof NDArray) return x.tensor;
-  throw new TypeError(`${where}: ${arg} must be an NDArray, got ${x === null ? 'null' : typeof x === 'object' ? x.constructor.name : typeof x}`);
+  throw new ArgTypeError(`${where}: ${arg} must be an NDArray, got ${pyTypeName(x)}`);
 }
 
 export type { DType };

@@ -23,14 +23,16 @@ class SigmoidBinaryCrossEntropyLossImpl extends LossImpl {
     super(o.weight, o.batch_axis);
     this._from_sigmoid = o.from_sigmoid;
   }
-  /** `forward(pred, label, sample_weight=None, pos_weight=None)`. */
-  override forward(pred: NDArray, label: NDArray, ...rest: unknown[]): NDArray {
-    const o = bindArgs('SigmoidBinaryCrossEntropyLoss.forward', ['sample_weight', 'pos_weight'], { sample_weight: null as unknown, pos_weight: null as unknown }, rest);
-    const posWeight = o.pos_weight === null ? null : this.arg('pos_weight', o.pos_weight);
-    const loss = sigmoidBinaryCrossEntropyLoss(this.arg('pred', pred), this.arg('label', label), {
-      fromSigmoid: this._from_sigmoid, posWeight, name: this.lossName,
-    });
-    return this.finish(loss, o.sample_weight);
+  /** `hybrid_forward(F, pred, label, sample_weight=None, pos_weight=None)`. */
+  override forward(...args: unknown[]): NDArray {
+    const a = this.bindCall(args, ['pred', 'label'], { sample_weight: null, pos_weight: null });
+    const p = this.arg('pred', a.pred);
+    const l = this.arg('label', a.label);
+    this.sameDType(p, 'label', l);
+    const posWeight = a.pos_weight === null ? null : this.arg('pos_weight', a.pos_weight);
+    this.sameDType(p, 'pos_weight', posWeight);
+    const loss = sigmoidBinaryCrossEntropyLoss(p, l, { fromSigmoid: this._from_sigmoid, posWeight, name: this.lossName });
+    return this.finish(loss, a.sample_weight);
   }
 }
 
@@ -52,10 +54,10 @@ class SoftmaxCrossEntropyLossImpl extends LossImpl {
     this._sparse_label = o.sparse_label;
     this._from_logits = o.from_logits;
   }
-  override forward(pred: NDArray, label: NDArray, sample_weight?: NDArray | null): NDArray {
-    const loss = softmaxCrossEntropyLoss(this.arg('pred', pred), this.arg('label', label), {
-      axis: this._axis, sparseLabel: this._sparse_label, fromLogits: this._from_logits, name: this.lossName,
-    });
+  /** `hybrid_forward(F, pred, label, sample_weight=None)`; sparse labels are class indices of any dtype (`pick`). */
+  override forward(...args: unknown[]): NDArray {
+    const { p, l, sample_weight } = this.predLabel(args, this._sparse_label);
+    const loss = softmaxCrossEntropyLoss(p, l, { axis: this._axis, sparseLabel: this._sparse_label, fromLogits: this._from_logits, name: this.lossName });
     return this.finish(loss, sample_weight);
   }
 }
@@ -73,9 +75,10 @@ class KLDivLossImpl extends LossImpl {
     this._from_logits = o.from_logits;
     this._axis = o.axis;
   }
-  override forward(pred: NDArray, label: NDArray, sample_weight?: NDArray | null): NDArray {
-    const loss = gluonKlDivLoss(this.arg('pred', pred), this.arg('label', label), { fromLogits: this._from_logits, axis: this._axis, name: this.lossName });
-    return this.finish(loss, sample_weight);
+  /** `hybrid_forward(F, pred, label, sample_weight=None)`. */
+  override forward(...args: unknown[]): NDArray {
+    const { p, l, sample_weight } = this.predLabel(args);
+    return this.finish(gluonKlDivLoss(p, l, { fromLogits: this._from_logits, axis: this._axis, name: this.lossName }), sample_weight);
   }
 }
 
@@ -83,19 +86,23 @@ class HingeLossImpl extends LossImpl {
   readonly _margin: number;
   /** `HingeLoss(margin=1, weight=None, batch_axis=0)`: max(0, margin − pred·label), labels ±1. */
   constructor(...args: unknown[]) {
-    const o = bindArgs('HingeLoss', ['margin', 'weight', 'batch_axis'], { margin: 1, weight: W, batch_axis: 0 }, args);
+    // SquaredHingeLoss shares this constructor; errors name the class called.
+    const o = bindArgs(new.target.name.replace(/Impl$/, ''), ['margin', 'weight', 'batch_axis'], { margin: 1, weight: W, batch_axis: 0 }, args);
     super(o.weight, o.batch_axis);
     this._margin = o.margin;
   }
-  override forward(pred: NDArray, label: NDArray, sample_weight?: NDArray | null): NDArray {
-    return this.finish(hingeLoss(this.arg('pred', pred), this.arg('label', label), { margin: this._margin, name: this.lossName }), sample_weight);
+  /** `hybrid_forward(F, pred, label, sample_weight=None)`. */
+  override forward(...args: unknown[]): NDArray {
+    const { p, l, sample_weight } = this.predLabel(args);
+    return this.finish(hingeLoss(p, l, { margin: this._margin, name: this.lossName }), sample_weight);
   }
 }
 
 class SquaredHingeLossImpl extends HingeLossImpl {
   /** `SquaredHingeLoss(margin=1, weight=None, batch_axis=0)`: max(0, margin − pred·label)². */
-  override forward(pred: NDArray, label: NDArray, sample_weight?: NDArray | null): NDArray {
-    return this.finish(squaredHingeLoss(this.arg('pred', pred), this.arg('label', label), { margin: this._margin, name: this.lossName }), sample_weight);
+  override forward(...args: unknown[]): NDArray {
+    const { p, l, sample_weight } = this.predLabel(args);
+    return this.finish(squaredHingeLoss(p, l, { margin: this._margin, name: this.lossName }), sample_weight);
   }
 }
 
@@ -113,8 +120,10 @@ class LogisticLossImpl extends LossImpl {
     }
     this._label_format = o.label_format;
   }
-  override forward(pred: NDArray, label: NDArray, sample_weight?: NDArray | null): NDArray {
-    return this.finish(logisticLoss(this.arg('pred', pred), this.arg('label', label), { labelFormat: this._label_format, name: this.lossName }), sample_weight);
+  /** `hybrid_forward(F, pred, label, sample_weight=None)`. */
+  override forward(...args: unknown[]): NDArray {
+    const { p, l, sample_weight } = this.predLabel(args);
+    return this.finish(logisticLoss(p, l, { labelFormat: this._label_format, name: this.lossName }), sample_weight);
   }
 }
 

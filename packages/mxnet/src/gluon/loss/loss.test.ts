@@ -105,7 +105,7 @@ describe('bad input', () => {
     expect(() => gloss.L1Loss()(nd.ones([4, 3]), nd.ones([4, 3]), nd.ones([3, 1]))).toThrow(/L1Loss: sample_weight of shape \[3, 1\] does not broadcast to the loss of shape \[4, 3\]/);
   });
   it('a non-NDArray argument and an unknown keyword', () => {
-    expect(() => gloss.L1Loss()([1, 2] as never, nd.ones([2]))).toThrow('L1Loss: pred must be an NDArray, got Array');
+    expect(() => gloss.L1Loss()([1, 2] as never, nd.ones([2]))).toThrow('L1Loss: pred must be an NDArray, got list');
     expect(() => gloss.HingeLoss({ margn: 1 } as never)).toThrow("HingeLoss() got an unexpected keyword argument 'margn'");
   });
 });

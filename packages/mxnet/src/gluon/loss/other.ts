@@ -2,6 +2,7 @@
 import {
   bindArgs, gluonCosineEmbeddingLoss, gluonCtcLoss, gluonPoissonNllLoss, newless, sdmlLoss, tripletLoss,
 } from '@rosetta/core';
+import { ShapeError, ValueError, type Tensor } from '@rosetta/core';
 import type { NDArray } from '../../ndarray/ndarray.js';
 import { LossImpl } from './loss-base.js';
 
@@ -18,11 +19,19 @@ class TripletLossImpl extends LossImpl {
     super(o.weight, o.batch_axis);
     this._margin = o.margin;
   }
-  override forward(pred: NDArray, positive: NDArray, negative: NDArray, sample_weight?: NDArray | null): NDArray {
-    const loss = tripletLoss(this.arg('pred', pred), this.arg('positive', positive), this.arg('negative', negative), {
-      margin: this._margin, batchAxis: this._batch_axis, name: this.lossName,
-    });
-    return this.finish(loss, sample_weight);
+  /**
+   * `hybrid_forward(F, pred, positive, negative, sample_weight=None)` (late 1.x; MXNet 1.9.1 has no
+   * sample_weight here).
+   */
+  override forward(...args: unknown[]): NDArray {
+    const a = this.bindCall(args, ['pred', 'positive', 'negative'], { sample_weight: null });
+    const p = this.arg('pred', a.pred);
+    const pos = this.arg('positive', a.positive);
+    const neg = this.arg('negative', a.negative);
+    this.sameDType(p, 'positive', pos);
+    this.sameDType(p, 'negative', neg);
+    const loss = tripletLoss(p, pos, neg, { margin: this._margin, batchAxis: this._batch_axis, name: this.lossName });
+    return this.finish(loss, a.sample_weight);
   }
 }
 
@@ -37,11 +46,15 @@ class CosineEmbeddingLossImpl extends LossImpl {
     super(o.weight, o.batch_axis);
     this._margin = o.margin;
   }
-  override forward(input1: NDArray, input2: NDArray, label: NDArray, sample_weight?: NDArray | null): NDArray {
-    const loss = gluonCosineEmbeddingLoss(this.arg('input1', input1), this.arg('input2', input2), this.arg('label', label), {
-      margin: this._margin, name: this.lossName,
-    });
-    return this.finish(loss, sample_weight);
+  /** `hybrid_forward(F, input1, input2, label, sample_weight=None)`. */
+  override forward(...args: unknown[]): NDArray {
+    const a = this.bindCall(args, ['input1', 'input2', 'label'], { sample_weight: null });
+    const x1 = this.arg('input1', a.input1);
+    const x2 = this.arg('input2', a.input2);
+    const l = this.arg('label', a.label);
+    this.sameDType(x1, 'input2', x2);
+    this.sameDType(x1, 'label', l);
+    return this.finish(gluonCosineEmbeddingLoss(x1, x2, l, { margin: this._margin, name: this.lossName }), a.sample_weight);
   }
 }
 
@@ -56,9 +69,13 @@ class SDMLLossImpl extends LossImpl {
     super(o.weight, o.batch_axis);
     this._smoothing_parameter = o.smoothing_parameter;
   }
-  override forward(x1: NDArray, x2: NDArray): NDArray {
-    const loss = sdmlLoss(this.arg('x1', x1), this.arg('x2', x2), { smoothingParameter: this._smoothing_parameter, name: this.lossName });
-    return this.finish(loss, null, null);
+  /** `hybrid_forward(F, x1, x2)`. */
+  override forward(...args: unknown[]): NDArray {
+    const a = this.bindCall(args, ['x1', 'x2']);
+    const x1 = this.arg('x1', a.x1);
+    const x2 = this.arg('x2', a.x2);
+    this.sameDType(x1, 'x2', x2);
+    return this.finish(sdmlLoss(x1, x2, { smoothingParameter: this._smoothing_parameter, name: this.lossName }), null, null);
   }
 }
 
@@ -78,12 +95,14 @@ class PoissonNLLLossImpl extends LossImpl {
     this._from_logits = o.from_logits;
     this._compute_full = o.compute_full;
   }
-  override forward(pred: NDArray, target: NDArray, ...rest: unknown[]): NDArray {
-    const o = bindArgs('PoissonNLLLoss.forward', ['sample_weight', 'epsilon'], { sample_weight: null as unknown, epsilon: 1e-8 }, rest);
-    const loss = gluonPoissonNllLoss(this.arg('pred', pred), this.arg('target', target), {
-      fromLogits: this._from_logits, computeFull: this._compute_full, epsilon: o.epsilon, name: this.lossName,
-    });
-    return this.finish(loss, o.sample_weight);
+  /** `hybrid_forward(F, pred, target, sample_weight=None, epsilon=1e-08)`. */
+  override forward(...args: unknown[]): NDArray {
+    const a = this.bindCall(args, ['pred', 'target'], { sample_weight: null, epsilon: 1e-8 });
+    const p = this.arg('pred', a.pred);
+    const t = this.arg('target', a.target);
+    this.sameDType(p, 'target', t);
+    const loss = gluonPoissonNllLoss(p, t, { fromLogits: this._from_logits, computeFull: this._compute_full, epsilon: a.epsilon as number, name: this.lossName });
+    return this.finish(loss, a.sample_weight);
   }
 }
 
@@ -102,18 +121,37 @@ class CTCLossImpl extends LossImpl {
     this._layout = o.layout;
     this._label_layout = o.label_layout;
   }
-  /** `forward(pred, label, pred_lengths=None, label_lengths=None, sample_weight=None)`. */
-  override forward(pred: NDArray, label: NDArray, ...rest: unknown[]): NDArray {
-    const o = bindArgs('CTCLoss.forward', ['pred_lengths', 'label_lengths', 'sample_weight'], {
-      pred_lengths: null as unknown, label_lengths: null as unknown, sample_weight: null as unknown,
-    }, rest);
-    const lengths = (name: string, v: unknown) => (v === null ? null : this.arg(name, v));
-    const loss = gluonCtcLoss(this.arg('pred', pred), this.arg('label', label), {
+  /** `hybrid_forward(F, pred, label, pred_lengths=None, label_lengths=None, sample_weight=None)`. */
+  override forward(...args: unknown[]): NDArray {
+    const o = this.bindCall(args, ['pred', 'label'], { pred_lengths: null, label_lengths: null, sample_weight: null });
+    const lengths = (name: string, v: unknown) => (v === null || v === undefined ? null : this.arg(name, v));
+    const pred = this.arg('pred', o.pred);
+    const label = this.arg('label', o.label);
+    this.checkLabels(pred, label);
+    const loss = gluonCtcLoss(pred, label, {
       layout: this._layout, labelLayout: this._label_layout,
       predLengths: lengths('pred_lengths', o.pred_lengths), labelLengths: lengths('label_lengths', o.label_lengths), name: this.lossName,
     });
     // The core loss is already per sequence, shape (N,): weighting only.
     return this.finish(loss, o.sample_weight, this._weight, 0);
+  }
+
+  /**
+   * The label's batch must be pred's, and its entries −1 (padding) or a class of the alphabet,
+   * [0, C − 1): class C − 1 is the blank (`blank_label='last'`). MXNet's `ctc_loss` reads a label
+   * outside the alphabet without a check (warp-ctc's `cpu_ctc.h`); here it is an error.
+   */
+  private checkLabels(pred: Tensor, label: Tensor): void {
+    const n = pred.shape[this._layout.indexOf('N')];
+    const ln = label.shape[this._batch_axis];
+    if (label.ndim !== 2 || ln !== n) {
+      throw new ShapeError(`${this.lossName}: label of shape [${label.shape.join(', ')}] must be 2-D (${this._label_layout}) with pred's batch size ${n} (pred [${pred.shape.join(', ')}], layout ${this._layout})`);
+    }
+    if (!label.backend.syncRead || pred.ndim !== 3) return;
+    const C = pred.shape[2]!;
+    const v = Array.from(label.detach().dataSync() as ArrayLike<number | bigint>, Number);
+    const i = v.findIndex((x) => x !== -1 && !(x >= 0 && x < C - 1));
+    if (i >= 0) throw new ValueError(`${this.lossName}: label holds ${v[i]} (at position ${i}), out of the alphabet [0, ${C - 1}) padded with -1 (class ${C - 1} is the blank)`);
   }
 }
 

@@ -9,8 +9,10 @@ class L2LossImpl extends LossImpl {
     const o = bindArgs('L2Loss', ['weight', 'batch_axis'], { weight: 1 as number | null, batch_axis: 0 }, args);
     super(o.weight, o.batch_axis);
   }
-  override forward(pred: NDArray, label: NDArray, sample_weight?: NDArray | null): NDArray {
-    return this.finish(l2Loss(this.arg('pred', pred), this.arg('label', label), { name: this.lossName }), sample_weight);
+  /** `hybrid_forward(F, pred, label, sample_weight=None)`. */
+  override forward(...args: unknown[]): NDArray {
+    const { p, l, sample_weight } = this.predLabel(args);
+    return this.finish(l2Loss(p, l, { name: this.lossName }), sample_weight);
   }
 }
 
@@ -20,10 +22,10 @@ class L1LossImpl extends LossImpl {
     const o = bindArgs('L1Loss', ['weight', 'batch_axis'], { weight: null as number | null, batch_axis: 0 }, args);
     super(o.weight, o.batch_axis);
   }
-  override forward(pred: NDArray, label: NDArray, sample_weight?: NDArray | null): NDArray {
-    const p = this.arg('pred', pred);
-    const l = reshapeLike(this.lossName, this.arg('label', label), p);
-    return this.finish(l1Loss(p, l, { reduction: 'none', name: this.lossName }), sample_weight);
+  /** `hybrid_forward(F, pred, label, sample_weight=None)`. */
+  override forward(...args: unknown[]): NDArray {
+    const { p, l, sample_weight } = this.predLabel(args);
+    return this.finish(l1Loss(p, reshapeLike(this.lossName, l, p), { reduction: 'none', name: this.lossName }), sample_weight);
   }
 }
 
@@ -39,10 +41,10 @@ class HuberLossImpl extends LossImpl {
     if (typeof o.rho !== 'number' || !(o.rho > 0)) throw new TypeError(`HuberLoss: rho must be a positive number, got ${String(o.rho)}`);
     this._rho = o.rho;
   }
-  override forward(pred: NDArray, label: NDArray, sample_weight?: NDArray | null): NDArray {
-    const p = this.arg('pred', pred);
-    const l = reshapeLike(this.lossName, this.arg('label', label), p);
-    return this.finish(smoothL1Loss(p, l, { beta: this._rho, reduction: 'none', name: this.lossName }), sample_weight);
+  /** `hybrid_forward(F, pred, label, sample_weight=None)`. */
+  override forward(...args: unknown[]): NDArray {
+    const { p, l, sample_weight } = this.predLabel(args);
+    return this.finish(smoothL1Loss(p, reshapeLike(this.lossName, l, p), { beta: this._rho, reduction: 'none', name: this.lossName }), sample_weight);
   }
 }
 
