@@ -1,6 +1,7 @@
 import type { DType, TypedArray } from '../dtype.js';
 import type { Kernel } from '../ir/kernel.js';
 import type { GatherSpec, MatmulSpec } from '../ir/special.js';
+import type { MemoryStats } from '../memory/stats.js';
 
 /** A realized array owned by a backend. */
 export interface DeviceBuffer {
@@ -9,6 +10,8 @@ export interface DeviceBuffer {
   readonly size: number;
   /** Set by `Tensor.dispose()`: the memory was freed and the buffer may not be read again. */
   disposed?: boolean;
+  /** The gradient tensor that alone holds this buffer, freed when replaced (`memory/ownership.ts`). */
+  owner?: object;
 }
 
 /**
@@ -36,4 +39,8 @@ export interface Backend {
   scatterAdd(spec: GatherSpec, index: DeviceBuffer, src: DeviceBuffer, out: DeviceBuffer): void;
   /** Frees a buffer's memory now (backends whose memory the JS garbage collector does not manage). */
   dispose?(buf: DeviceBuffer): void;
+  /** Whether `dispose(buf)` gives memory back (not a JS array the garbage collector owns). */
+  holdsMemory?(buf: DeviceBuffer): boolean;
+  /** The memory held by live buffers (`memoryStats()`). */
+  memoryStats?(): MemoryStats;
 }

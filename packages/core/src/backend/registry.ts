@@ -59,6 +59,11 @@ function defaultBackendName(): string {
   return env?.ROSETTA_BACKEND || 'cpu';
 }
 
+/** The backends created so far, by registered name. */
+export function backendInstances(): [string, Backend][] {
+  return [...instances];
+}
+
 /** The instance of a registered backend, created on first use. */
 export function backendByName(name: string): Backend {
   let b = instances.get(name);

@@ -7,7 +7,7 @@
  */
 import { noGrad } from '../autograd/grad-mode.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { checkPair, effectiveGrad, realized } from './state.js';
+import { checkPair, effectiveGrad, updated } from './state.js';
 
 export interface AdagradOptions {
   lr: number;
@@ -34,7 +34,7 @@ export function adagradUpdate(param: Tensor, grad: Tensor, state: AdagradState, 
     state.step = t;
     const g = effectiveGrad(param, grad, weightDecay, maximize);
     const prev = state.sum ?? param.mul(0).add(initialAccumulatorValue);
-    const h = realized(prev.add(g.mul(g)));
+    const h = updated(state.sum, prev.add(g.mul(g)));
     state.sum = h;
     const clr = lr / (1 + (t - 1) * lrDecay);
     const q = epsInsideSqrt ? h.add(eps).sqrt() : h.sqrt().add(eps);

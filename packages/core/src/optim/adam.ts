@@ -10,7 +10,7 @@
 import { noGrad } from '../autograd/grad-mode.js';
 import { maximum } from '../ops/elementwise.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { checkPair, effectiveGrad, realized } from './state.js';
+import { checkPair, effectiveGrad, updated } from './state.js';
 
 export interface AdamOptions {
   lr: number;
@@ -46,14 +46,14 @@ export function adamUpdate(param: Tensor, grad: Tensor, state: AdamState, opts: 
     state.step = t;
     if (decoupledWeightDecay && weightDecay !== 0) param.mul_(1 - lr * weightDecay);
     const g = effectiveGrad(param, grad, decoupledWeightDecay ? 0 : weightDecay, maximize);
-    const m = realized(state.expAvg === undefined ? g.mul(1 - beta1) : state.expAvg.mul(beta1).add(g.mul(1 - beta1)));
+    const m = updated(state.expAvg, state.expAvg === undefined ? g.mul(1 - beta1) : state.expAvg.mul(beta1).add(g.mul(1 - beta1)));
     const g2 = g.mul(g).mul(1 - beta2);
-    const v = realized(state.expAvgSq === undefined ? g2 : state.expAvgSq.mul(beta2).add(g2));
+    const v = updated(state.expAvgSq, state.expAvgSq === undefined ? g2 : state.expAvgSq.mul(beta2).add(g2));
     state.expAvg = m;
     state.expAvgSq = v;
     let vHat = v;
     if (amsgrad) {
-      vHat = realized(state.maxExpAvgSq === undefined ? v : maximum(state.maxExpAvgSq, v));
+      vHat = updated(state.maxExpAvgSq, state.maxExpAvgSq === undefined ? v : maximum(state.maxExpAvgSq, v));
       state.maxExpAvgSq = vHat;
     }
     const bc1 = 1 - beta1 ** t;

@@ -8,7 +8,7 @@
  */
 import { noGrad } from '../autograd/grad-mode.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { checkPair, effectiveGrad, realized } from './state.js';
+import { checkPair, effectiveGrad, updated } from './state.js';
 
 export interface RmspropOptions {
   lr: number;
@@ -35,18 +35,18 @@ export function rmspropUpdate(param: Tensor, grad: Tensor, state: RmspropState, 
   noGrad(() => {
     const g = effectiveGrad(param, grad, weightDecay, maximize);
     const g2 = g.mul(g).mul(1 - alpha);
-    const s = realized(state.squareAvg === undefined ? g2 : state.squareAvg.mul(alpha).add(g2));
+    const s = updated(state.squareAvg, state.squareAvg === undefined ? g2 : state.squareAvg.mul(alpha).add(g2));
     state.squareAvg = s;
     let r = s;
     if (centered) {
-      const a = realized(state.gradAvg === undefined ? g.mul(1 - alpha) : state.gradAvg.mul(alpha).add(g.mul(1 - alpha)));
+      const a = updated(state.gradAvg, state.gradAvg === undefined ? g.mul(1 - alpha) : state.gradAvg.mul(alpha).add(g.mul(1 - alpha)));
       state.gradAvg = a;
       r = s.sub(a.mul(a));
     }
     const q = epsInsideSqrt ? r.add(eps).sqrt() : r.sqrt().add(eps);
     let d = g.div(q);
     if (momentum > 0) {
-      const b = realized(state.momentumBuffer === undefined ? d : state.momentumBuffer.mul(momentum).add(d));
+      const b = updated(state.momentumBuffer, state.momentumBuffer === undefined ? d : state.momentumBuffer.mul(momentum).add(d));
       state.momentumBuffer = b;
       d = b;
     }

@@ -9,7 +9,7 @@
  */
 import { noGrad } from '../autograd/grad-mode.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { checkPair, effectiveGrad, realized } from './state.js';
+import { checkPair, effectiveGrad, updated } from './state.js';
 
 export interface SgdOptions {
   lr: number;
@@ -33,7 +33,7 @@ export function sgdUpdate(param: Tensor, grad: Tensor, state: SgdState, opts: Sg
     let d = effectiveGrad(param, grad, weightDecay, maximize);
     if (momentum !== 0) {
       const prev = state.momentumBuffer;
-      const buf = realized(prev === undefined ? d : prev.mul(momentum).add(d.mul(1 - dampening)));
+      const buf = updated(prev, prev === undefined ? d : prev.mul(momentum).add(d.mul(1 - dampening)));
       state.momentumBuffer = buf;
       d = nesterov ? d.add(buf.mul(momentum)) : buf;
     }

@@ -1,12 +1,20 @@
 /** Helpers shared by the update rules: realized state tensors and the gradient preamble. */
 import { ShapeError } from '../errors.js';
 import { realizeAsLoad } from '../ir/schedule.js';
+import { keep } from '../memory/arena.js';
+import { assign } from '../ops/inplace.js';
 import { shapesEqual } from '../shape.js';
 import { Tensor } from '../tensor/tensor.js';
 
-/** `t`'s value computed now into its own buffer, so optimizer state never grows an expression. */
-export function realized(t: Tensor): Tensor {
-  return new Tensor(realizeAsLoad(t.lazy), t.backend);
+/**
+ * Optimizer state after an update: `prev` updated in place to `value` (realized now, so state never
+ * grows an expression; holders such as `state_dict()` see the new value, as PyTorch's in-place
+ * state updates give, and the old value can be freed), or on the first step a new tensor holding
+ * `value`, kept past memory scopes and training steps (`keep`) as the state lives on.
+ */
+export function updated(prev: Tensor | undefined, value: Tensor): Tensor {
+  if (prev !== undefined) return assign(prev, 'optimizer state', value);
+  return keep(new Tensor(realizeAsLoad(value.lazy), value.backend));
 }
 
 /**

@@ -15,6 +15,8 @@ import * as sm from '../ops/softmax.js';
 import * as st from '../ops/statistics.js';
 import * as inplace from '../ops/inplace.js';
 import { backward } from '../autograd/backward.js';
+import { born, noteWrite } from '../memory/arena.js';
+import { disown, freeOwned } from '../memory/ownership.js';
 
 type Operand = Tensor | number;
 
@@ -29,8 +31,9 @@ export class Tensor {
   readonly backend: Backend;
   /** Whether gradients flow to this tensor (`requires_grad`). */
   requiresGrad = false;
-  /** Accumulated gradient of a leaf after `backward()`. */
-  grad: Tensor | null = null;
+  private _grad: Tensor | null = null;
+  /** Creation order (memory arenas tell tensors made before them from those made inside). */
+  readonly serial = born(this);
   /** How this tensor was computed, when recorded for backward; null for leaves. */
   gradFn: TapeNode | null = null;
   /**
@@ -52,6 +55,29 @@ export class Tensor {
   numel(): number { return this.size; }
   /** A leaf is a tensor the user made, not the result of a recorded op. */
   get isLeaf(): boolean { return this.gradFn === null; }
+
+  /** Accumulated gradient of a leaf after `backward()`. */
+  get grad(): Tensor | null {
+    const g = this._grad;
+    if (g) disown(g);
+    return g;
+  }
+
+  /** Replacing a gradient frees the old one's memory when nothing else can hold it (`memory/ownership.ts`). */
+  set grad(g: Tensor | null) {
+    const old = this._grad;
+    this._grad = g;
+    noteWrite(this);
+    if (old && old !== g) freeOwned(old);
+  }
+
+  /**
+   * The gradient for an update rule, without handing it out: its memory is freed when it is
+   * replaced (next `backward()`, `grad = null`), so the caller must not keep it.
+   */
+  peekGrad(): Tensor | null {
+    return this._grad;
+  }
 
   /** Computes the value (if lazy) and returns its host array; int64 comes back as BigInt64Array. */
   dataSync(): HostArray {
@@ -101,6 +127,7 @@ export class Tensor {
 
   /** A tensor sharing this value, cut from the tape (`detach()`). */
   detach(): Tensor {
+    disown(this);
     return new Tensor(this.lazy, this.backend);
   }
 

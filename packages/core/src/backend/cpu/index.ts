@@ -6,6 +6,7 @@ import { generateKernelSource } from './codegen.js';
 import { kernelLib } from './kernel-lib.js';
 import { gatherHost, scatterAddHost } from './index-kernels.js';
 import { matmulHost } from './matmul.js';
+import { trackAlloc } from '../../memory/arena.js';
 
 /** Iterations of all loops inside the outermost one. */
 function innerSize(k: Kernel): number {
@@ -38,11 +39,11 @@ export class CpuBackend implements Backend {
   private readonly arrays: TypedArray[] = [];
 
   upload(data: TypedArray, dtype: DType): CpuBuffer {
-    return { backend: this, dtype, size: data.length, data };
+    return trackAlloc<CpuBuffer>({ backend: this, dtype, size: data.length, data });
   }
 
   alloc(dtype: DType, size: number): CpuBuffer {
-    return { backend: this, dtype, size, data: allocStorage(dtype, size) };
+    return trackAlloc<CpuBuffer>({ backend: this, dtype, size, data: allocStorage(dtype, size) });
   }
 
   /** Host arrays come zero-filled anyway. */

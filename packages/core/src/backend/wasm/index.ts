@@ -1,4 +1,7 @@
 import type { Backend, DeviceBuffer } from '../backend.js';
+import { BackendError } from '../../errors.js';
+import { trackAlloc } from '../../memory/arena.js';
+import type { MemoryStats } from '../../memory/stats.js';
 import { allocStorage, type DType, type TypedArray } from '../../dtype.js';
 import { foldReduce, reduceIdentity, type Kernel } from '../../ir/kernel.js';
 import type { GatherSpec, MatmulSpec } from '../../ir/special.js';
@@ -29,6 +32,11 @@ export interface WasmBuffer extends DeviceBuffer {
  */
 const SMALL_BYTES = 1024;
 
+/** A read of a buffer whose block went back to the allocator (its memory may hold other data now). */
+function freed(): BackendError {
+  return new BackendError('a tensor was used after dispose(): its memory was freed');
+}
+
 /** Matmuls with fewer multiply-adds (per batch entry) run the host routine. */
 const SMALL_MATMUL = 4096;
 
@@ -55,7 +63,9 @@ const PARALLEL_MIN = 1 << 18;
 export class WasmBackend implements Backend {
   readonly name = 'wasm';
   readonly syncRead = true;
-  private readonly collector = new BufferCollector((addr, bytes) => this.mem.release(addr, bytes));
+  private readonly collector = new BufferCollector((addr, bytes) => this.releaseBlock(addr, bytes));
+  /** Live blocks (`memoryStats`). */
+  private readonly live = { buffers: 0, bytes: 0 };
   readonly mem = new WasmMemory(() => this.collector.collect(), POOL_BASE + POOL_BYTES);
   private readonly cache = new Map<string, Compiled>();
   private readonly modules: WebAssembly.Module[] = [];
@@ -105,7 +115,9 @@ export class WasmBackend implements Backend {
 
   /** A small buffer: `host` itself. */
   private hostBuffer(dtype: DType, host: TypedArray): WasmBuffer {
-    return { backend: this, dtype, size: host.length, addr: -1, block: null, host };
+    const buf: WasmBuffer = { backend: this, dtype, size: host.length, addr: -1, block: null, host };
+    trackAlloc(buf);
+    return buf;
   }
 
   /** A buffer of `size` elements: in wasm memory (contents unspecified), or a zeroed host array when small. */
@@ -116,17 +128,37 @@ export class WasmBackend implements Backend {
     const block: Block = { addr, bytes, freed: false };
     const buf: WasmBuffer = { backend: this, dtype, size, addr, block, host: null };
     this.collector.register(buf, block);
+    this.live.buffers++;
+    this.live.bytes += bytes;
+    trackAlloc(buf);
     return buf;
   }
 
-  /** Frees a buffer now (`tensor.dispose()`); the collector skips it later. */
+  /** Returns a block to the allocator (freed by hand or collected). */
+  private releaseBlock(addr: number, bytes: number): void {
+    this.live.buffers--;
+    this.live.bytes -= bytes;
+    this.mem.release(addr, bytes);
+  }
+
+  /** Frees a buffer now (`tensor.dispose()`, scopes); the collector skips it later. */
   dispose(buf: DeviceBuffer): void {
     const { block } = buf as WasmBuffer;
     if (block) this.collector.free(block);
   }
 
+  /** Blocks of wasm memory; small buffers are JS arrays. */
+  holdsMemory(buf: DeviceBuffer): boolean {
+    return (buf as WasmBuffer).block !== null;
+  }
+
+  memoryStats(): MemoryStats {
+    return { ...this.live, reserved: this.mem.reserved, memory: this.mem.memory.buffer.byteLength };
+  }
+
   private view(buf: DeviceBuffer): TypedArray {
     const b = buf as WasmBuffer;
+    if (b.disposed) throw freed();
     return b.host ?? this.mem.view(b.dtype, b.addr, b.size);
   }
 
@@ -170,6 +202,7 @@ export class WasmBackend implements Backend {
     addrs.length = n + 1;
     for (let i = 0; i <= n; i++) {
       const b = (i < n ? inputs[i] : out) as WasmBuffer;
+      if (b.disposed) throw freed();
       if (!b.host) {
         addrs[i] = b.addr;
         continue;
