@@ -526,12 +526,6 @@ const KNOWN_ENGINE_DEFECTS = new Map<string, Out | RegExp>([
   ['BCELoss: NaN input', /^BCELoss: all elements of input should be between 0 and 1, got NaN/],
   ['BCELoss: +Inf input', /^BCELoss: all elements of input should be between 0 and 1, got Infinity/],
   ['BCELoss: -Inf input', /^BCELoss: all elements of input should be between 0 and 1, got -Infinity/],
-  // MindSpore's logsumexp / LogSoftmax subtract the row max, so a +Inf logit gives inf − inf = NaN
-  // (math_func.py: logsumexp; the LogSoftmax CPU kernel); Rosetta's log-softmax gives +Inf.
-  ['CrossEntropyLoss: +Inf input', scalar(Infinity)],
-  ['FocalLoss: +Inf input', scalar(Infinity)],
-  // bce_with_loigts_loss_fp32.c: a −Inf logit gives log(e^{−inf} + e^{inf − inf}) = NaN; Rosetta's stable form gives +Inf.
-  ['BCEWithLogitsLoss: -Inf input', scalar(Infinity)],
   // MindSpore's CPU kernels drop NaN where PyTorch propagates it: KLDivLoss counts a NaN term as 0
   // (kl_div_loss_cpu_kernel.cc), Maximum(x, 0) is `x > 0 ? x : 0` (maximum_cpu_kernel.h), the
   // TripletMarginLoss kernel takes `z > 0 ? z : 0`; Rosetta's shared core losses propagate NaN.
