@@ -13,8 +13,12 @@ export function isKeywords(v: unknown): v is Record<string, unknown> {
 
 /** How `bindArgs` words its errors. */
 export interface BindOptions {
-  /** A method (`L1Loss.forward`, `L1Loss.__init__`): Python counts `self` among the positional arguments. */
-  method?: boolean;
+  /**
+   * Leading parameters Python counts in its messages but the caller does not pass: 1 for a method's
+   * `self` (`L1Loss.forward`, `L1Loss.__init__`, MindSpore `construct`), 2 for Gluon's
+   * `hybrid_forward(self, F, …)`. Default 0.
+   */
+  implicit?: number;
 }
 
 /** Python's list of names in an error: `'a'`, `'a' and 'b'`, `'a', 'b', and 'c'`. */
@@ -28,7 +32,7 @@ function nameList(names: readonly string[]): string {
  * `defaults`: `bindArgs('uniform', ['low', 'high', 'shape'], { low: 0, high: 1, shape: [1] }, [{ shape: [2, 4] }])`
  * gives `{ low: 0, high: 1, shape: [2, 4] }`. A trailing plain object is the keywords. A name with
  * no own key in `defaults` is required; a key of `defaults` missing from `names` is keyword-only.
- * `undefined` counts as not given. Errors are Python's `TypeError`s, in CPython's words: too many
+ * `undefined` counts as not given (JavaScript's "absent"; `null` is Python's None). Errors are Python's `TypeError`s, in CPython's words: too many
  * positionals (`L1Loss.forward() takes 3 positional arguments but 4 were given`), an unexpected
  * keyword, a value given twice, a missing required argument.
  */
@@ -38,7 +42,7 @@ export function bindArgs<T extends Record<string, unknown>>(
   const last = args[args.length - 1];
   const kwargs = args.length > 0 && isKeywords(last) ? last : {};
   const positional = kwargs === last ? args.slice(0, -1) : args;
-  const self = opts.method ? 1 : 0;
+  const self = opts.implicit ?? 0;
   // Own keys only: `constructor`, `toString` or `__proto__` are not parameters because every object inherits them.
   const hasDefault = (k: string) => Object.hasOwn(defaults, k);
   if (positional.length > names.length) {

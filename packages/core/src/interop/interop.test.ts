@@ -83,17 +83,17 @@ describe('bindArgs', () => {
     expect(() => bindArgs('uniform', [...names], defaults, [{ size: 3 }])).toThrow(ArgTypeError);
   });
   it('words arity as CPython does, counting self for methods', () => {
-    const fwd = (args: unknown[]) => bindArgs('L1Loss.forward', ['input', 'target'], {}, args, { method: true });
+    const fwd = (args: unknown[]) => bindArgs('L1Loss.forward', ['input', 'target'], {}, args, { implicit: 1 });
     expect(() => fwd([1, 2, 3])).toThrow('L1Loss.forward() takes 3 positional arguments but 4 were given');
     expect(() => fwd([1])).toThrow("L1Loss.forward() missing 1 required positional argument: 'target'");
     expect(() => fwd([1, undefined])).toThrow("L1Loss.forward() missing 1 required positional argument: 'target'");
     expect(() => fwd([])).toThrow("L1Loss.forward() missing 2 required positional arguments: 'input' and 'target'");
     expect(fwd([{ target: 2, input: 1 }])).toEqual({ input: 1, target: 2 });
-    const init = (args: unknown[]) => bindArgs<Record<'a' | 'b' | 'c' | 'd', unknown>>('A.__init__', ['a', 'b', 'c', 'd'], { d: 0 }, args, { method: true });
+    const init = (args: unknown[]) => bindArgs<Record<'a' | 'b' | 'c' | 'd', unknown>>('A.__init__', ['a', 'b', 'c', 'd'], { d: 0 }, args, { implicit: 1 });
     expect(() => init([1])).toThrow("A.__init__() missing 2 required positional arguments: 'b' and 'c'");
     expect(() => init([])).toThrow("A.__init__() missing 3 required positional arguments: 'a', 'b', and 'c'");
     expect(() => init([1, 2, 3, 4, 5])).toThrow('A.__init__() takes from 4 to 5 positional arguments but 6 were given');
-    expect(() => bindArgs('G.__init__', [], { full: false }, [true], { method: true })).toThrow('G.__init__() takes 1 positional argument but 2 were given');
+    expect(() => bindArgs('G.__init__', [], { full: false }, [true], { implicit: 1 })).toThrow('G.__init__() takes 1 positional argument but 2 were given');
     expect(() => bindArgs('f', [], {}, [1])).toThrow('f() takes 0 positional arguments but 1 was given');
   });
   it('takes only declared keywords: not the names every object inherits (defect 8)', () => {

@@ -24,9 +24,10 @@ describe('bindPyCall: a Python method signature with CPython errors', () => {
     expect(() => bindPyCall(construct, [])).toThrow("L1Loss.construct() missing 2 required positional arguments: 'logits' and 'labels'");
     expect(() => bindPyCall({ qualname: 'f', required: ['a', 'b', 'c'], implicit: 0 }, [])).toThrow("f() missing 3 required positional arguments: 'a', 'b', and 'c'");
   });
-  it('trailing undefineds are not passed; an undefined before a passed argument is bound', () => {
-    expect(() => bindPyCall(construct, [1, undefined])).toThrow("missing 1 required positional argument: 'labels'");
-    expect(bindPyCall(construct, [undefined, 2])).toEqual({ logits: undefined, labels: 2 });
+  it('undefined is not passed (null is None), as bindArgs treats it', () => {
+    expect(() => bindPyCall(construct, [1, undefined])).toThrow("L1Loss.construct() missing 1 required positional argument: 'labels'");
+    expect(() => bindPyCall(construct, [undefined, 2])).toThrow("L1Loss.construct() missing 1 required positional argument: 'logits'");
+    expect(bindPyCall(construct, [null, 2])).toEqual({ logits: null, labels: 2 });
   });
   it('unknown keywords and values given twice', () => {
     expect(() => bindPyCall(construct, [1, 2, { foo: 1 }])).toThrow("L1Loss.construct() got an unexpected keyword argument 'foo'");

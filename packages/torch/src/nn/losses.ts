@@ -42,7 +42,7 @@ export class LossModule extends ModuleImpl {
 
   constructor(spec: LossSpec, args: unknown[]) {
     super();
-    const o = bindArgs(`${spec.name}.__init__`, spec.names, spec.defaults, args, { method: true });
+    const o = bindArgs(`${spec.name}.__init__`, spec.names, spec.defaults, args, { implicit: 1 });
     spec.init?.(o);
     this._spec = spec;
     this.reduction = (spec.names.includes('size_average') ? reductionOf(o) : o.reduction) as string;
@@ -58,7 +58,7 @@ export class LossModule extends ModuleImpl {
 
   override forward(...args: unknown[]): Tensor {
     const { name, fn, forward, tensorOpts } = this._spec;
-    const inputs = bindArgs<Record<string, unknown>>(`${name}.forward`, forward, {}, args, { method: true });
+    const inputs = bindArgs<Record<string, unknown>>(`${name}.forward`, forward, {}, args, { implicit: 1 });
     const own = this as unknown as Record<string, unknown>;
     const kw: Record<string, unknown> = { _name: name };
     if ('reduction' in this._spec.defaults) kw.reduction = this.reduction;
@@ -136,7 +136,7 @@ class AdaptiveLogSoftmaxWithLossImpl extends ModuleImpl {
     super();
     const o = bindArgs<{ in_features: number; n_classes: number; cutoffs: number[]; div_value: number; head_bias: boolean; device: string | null; dtype: dtype | null }>(
       'AdaptiveLogSoftmaxWithLoss.__init__', ['in_features', 'n_classes', 'cutoffs', 'div_value', 'head_bias', 'device', 'dtype'],
-      { div_value: 4, head_bias: false, device: null, dtype: null }, args, { method: true });
+      { div_value: 4, head_bias: false, device: null, dtype: null }, args, { implicit: 1 });
     const cutoffs = Array.isArray(o.cutoffs) ? [...o.cutoffs] : [];
     if (cutoffs.join() !== [...cutoffs].sort((a, b) => a - b).join() || cutoffs.some((c, i) => !Number.isInteger(c) || c <= 0 || c >= o.n_classes || cutoffs.indexOf(c) !== i)) {
       throw new ValueError('AdaptiveLogSoftmaxWithLoss: cutoffs should be a sequence of unique, positive integers sorted in an increasing order, where each value is between 1 and n_classes-1');
@@ -163,7 +163,7 @@ class AdaptiveLogSoftmaxWithLossImpl extends ModuleImpl {
   }
 
   override forward(...args: unknown[]): { output: Tensor; loss: Tensor } {
-    const o = bindArgs<{ input_: unknown; target_: unknown }>('AdaptiveLogSoftmaxWithLoss.forward', ['input_', 'target_'], {}, args, { method: true });
+    const o = bindArgs<{ input_: unknown; target_: unknown }>('AdaptiveLogSoftmaxWithLoss.forward', ['input_', 'target_'], {}, args, { implicit: 1 });
     const name = 'AdaptiveLogSoftmaxWithLoss.forward';
     const input = tensorArg(name, 'input_', 1, o.input_);
     const wdt = this.head.weight.value.dtype;
@@ -174,13 +174,13 @@ class AdaptiveLogSoftmaxWithLossImpl extends ModuleImpl {
 
   /** `log_prob(input)`: log-probabilities of every class. */
   log_prob(...args: unknown[]): Tensor {
-    const o = bindArgs<{ input: unknown }>('AdaptiveLogSoftmaxWithLoss.log_prob', ['input'], {}, args, { method: true });
+    const o = bindArgs<{ input: unknown }>('AdaptiveLogSoftmaxWithLoss.log_prob', ['input'], {}, args, { implicit: 1 });
     return new Tensor(adaptiveLogProb(tensorArg('AdaptiveLogSoftmaxWithLoss.log_prob', 'input', 1, o.input), this.weights()));
   }
 
   /** `predict(input)`: the most likely class of each row. */
   predict(...args: unknown[]): Tensor {
-    const o = bindArgs<{ input: unknown }>('AdaptiveLogSoftmaxWithLoss.predict', ['input'], {}, args, { method: true });
+    const o = bindArgs<{ input: unknown }>('AdaptiveLogSoftmaxWithLoss.predict', ['input'], {}, args, { implicit: 1 });
     return new Tensor(adaptivePredict(tensorArg('AdaptiveLogSoftmaxWithLoss.predict', 'input', 1, o.input), this.weights()));
   }
 }

@@ -444,7 +444,7 @@ function msCtc(lp: number[], t: number[], T: number, L: number): number {
 }
 
 /** Python's type name of a probe, as the message prints it. */
-const PROBES: [string, unknown, string][] = [['list', [[1, 2]], 'list'], ['number', 1.5, 'float'], ['null', null, 'NoneType'], ['undefined', undefined, 'NoneType'], ['string', 'x', 'str']];
+const PROBES: [string, unknown, string][] = [['list', [[1, 2]], 'list'], ['number', 1.5, 'float'], ['null', null, 'NoneType'], ['undefined', undefined, ''], ['string', 'x', 'str']];
 const FIRST_ARG: Record<string, string> = {
   L1Loss: 'logits', MAELoss: 'logits', MSELoss: 'logits', RMSELoss: 'logits', SmoothL1Loss: 'logits', HuberLoss: 'logits', SoftMarginLoss: 'logits',
   MultiMarginLoss: 'x', SoftmaxCrossEntropyWithLogits: 'logits', CrossEntropyLoss: 'logits', NLLLoss: 'logits', BCELoss: 'logits', BCEWithLogitsLoss: 'input',
@@ -477,7 +477,10 @@ function casesOf(c: MsClass): Case[] {
     ...PROBES.map(([what, v, py]): Case => ({
       id: `${what} where a Tensor goes`,
       run: () => c.make()(v, ...c.args.slice(1).map(toTensor)),
-      expect: err(exact(`For '${c.name}', the '${first}' must be a Tensor, but got ${py}.`), "nn_func.py: _check_is_tensor (For '…', the '…' must be a Tensor, but got …)"),
+      // `undefined` is JavaScript's "not passed" (`null` is None): CPython's missing-argument error.
+      expect: what === 'undefined'
+        ? err(exact(`${c.name}.construct() missing 1 required positional argument: '${first}'`), CELL)
+        : err(exact(`For '${c.name}', the '${first}' must be a Tensor, but got ${py}.`), "nn_func.py: _check_is_tensor (For '…', the '…' must be a Tensor, but got …)"),
     })),
     { id: 'mismatched shapes', run: run(c.shape.args), expect: c.shape.expect },
     { id: 'wrong dtype', run: run(c.dtype.args), expect: c.dtype.expect },

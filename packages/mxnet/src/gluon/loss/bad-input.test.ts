@@ -278,7 +278,7 @@ const classes: GluonClass[] = [
 const CALL = 'gluon/block.py: Block.__call__(*args) → HybridBlock.forward(x, *args) → hybrid_forward(F, x, *args) (CPython)';
 const FIRST: Record<string, string> = { CosineEmbeddingLoss: 'input1', SDMLLoss: 'x1' };
 const LAST: Record<string, string> = { TripletLoss: 'negative', PoissonNLLLoss: 'target', CosineEmbeddingLoss: 'label', SDMLLoss: 'x2' };
-const PROBES: [string, unknown, string][] = [['list', [[1, 2]], 'list'], ['number', 1.5, 'float'], ['null', null, 'NoneType'], ['undefined', undefined, 'NoneType'], ['string', 'x', 'str']];
+const PROBES: [string, unknown, string][] = [['list', [[1, 2]], 'list'], ['number', 1.5, 'float'], ['null', null, 'NoneType'], ['undefined', undefined, ''], ['string', 'x', 'str']];
 
 function casesOf(c: GluonClass): Case[] {
   const run = (args: Arg[], kw?: Record<string, unknown>) => () => c.make(kw)(...args.map(toArray));
@@ -296,7 +296,10 @@ function casesOf(c: GluonClass): Case[] {
     ...PROBES.map(([what, v, py]): Case => ({
       id: `${what} where an NDArray goes`,
       run: () => c.make()(v, ...c.args.slice(1).map(toArray)),
-      expect: err(exact(`${c.name}: ${first} must be an NDArray, got ${py}`), 'gluon/block.py: HybridBlock.forward (no NDArray in the input) or an AttributeError inside hybrid_forward'),
+      // `undefined` is JavaScript's "not passed" (`null` is None): CPython's missing-argument error.
+      expect: what === 'undefined'
+        ? err(exact(`${c.name}.hybrid_forward() missing 1 required positional argument: '${first}'`), CALL)
+        : err(exact(`${c.name}: ${first} must be an NDArray, got ${py}`), 'gluon/block.py: HybridBlock.forward (no NDArray in the input) or an AttributeError inside hybrid_forward'),
     })),
     { id: 'mismatched shapes', run: run(c.shape.args), expect: c.shape.expect },
     { id: 'wrong dtype', run: run(c.dtype.args), expect: c.dtype.expect },
