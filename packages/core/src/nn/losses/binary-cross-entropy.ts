@@ -2,6 +2,7 @@
  * Binary cross entropy on probabilities (`torch.nn.functional.binary_cross_entropy`) and on
  * logits (`torch.nn.functional.binary_cross_entropy_with_logits`).
  */
+import type { LossKernel } from './kernels.js';
 import { noGrad } from '../../autograd/grad-mode.js';
 import { recordCustom } from '../../autograd/record.js';
 import { ShapeError, ValueError, fmtShape } from '../../errors.js';
@@ -22,7 +23,7 @@ export interface BinaryCrossEntropyLossOptions extends BceCommonOptions {
    * Whose kernels the value and the gradient follow (see {@link binaryCrossEntropyLoss}): 'torch'
    * (default) or 'mindspore'.
    */
-  kernel?: 'torch' | 'mindspore';
+  kernel?: LossKernel;
 }
 
 export interface BinaryCrossEntropyWithLogitsLossOptions extends BceCommonOptions {
@@ -55,7 +56,7 @@ const EPS = { torch: Math.fround(1e-12), mindspore: 1e-12 } as const;
  * NaN there), and the target gets ∂ℓ/∂y = log(1 − x) − log x = −logit(x) (PyTorch's
  * `binary_cross_entropy_target_backward`; MindSpore's C++ bprop since it computes dy, zeros before).
  */
-function kernelBce(x: Tensor, y: Tensor, kernel: 'torch' | 'mindspore'): Tensor {
+function kernelBce(x: Tensor, y: Tensor, kernel: LossKernel): Tensor {
   const eps = EPS[kernel];
   const logOf = kernel === 'torch' ? clampedLog : (v: Tensor) => log(v.add(eps));
   const out = noGrad(() => y.mul(logOf(x)).add(y.rsub(1).mul(logOf(x.rsub(1)))).neg());
@@ -92,7 +93,8 @@ export function binaryCrossEntropyLoss(input: Tensor, target: Tensor, opts: Bina
   const reduction = checkReduction(name, opts.reduction ?? 'mean');
   checkFloat(name, 'input', input);
   sameShape(name, input, target);
-  const xs = hostValues(input);
+  const xs = opts.kernel === 'mindspore' ? null : hostValues(input);
+  // NOTE: PyTorch refuses an input outside [0, 1]; MindSpore's kernel checks nothing (NaN out).
   if (xs) {
     for (let i = 0; i < xs.length; i++) {
       if (!(xs[i]! >= 0 && xs[i]! <= 1)) throw new ValueError(`${name}: all elements of input should be between 0 and 1, got ${xs[i]} (at position ${i})`);

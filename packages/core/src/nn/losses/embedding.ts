@@ -1,4 +1,5 @@
 /** Embedding losses with ±1 targets (`torch.nn.functional.cosine_embedding_loss`, `hinge_embedding_loss`). */
+import { hinge, type LossKernel } from './kernels.js';
 import { ShapeError, fmtShape } from '../../errors.js';
 import { clamp } from '../../ops/activations.js';
 import { where } from '../../ops/elementwise.js';
@@ -11,6 +12,15 @@ export interface EmbeddingLossOptions {
   margin?: number;
   reduction?: ReductionMode;
   name?: string;
+}
+
+export interface HingeEmbeddingLossOptions extends EmbeddingLossOptions {
+  /**
+   * 'torch' (default) selects by the label; 'mindspore' multiplies by label masks as MindSpore's
+   * `hinge_embedding_loss` does, so an infinite input with the other label is 0·∞ = NaN, and its
+   * max(·, 0) turns NaN into 0.
+   */
+  kernel?: LossKernel;
 }
 
 /**
@@ -44,14 +54,20 @@ export function cosineEmbeddingLoss(input1: Tensor, input2: Tensor, target: Tens
 
 /**
  * l = x where y ≠ −1 plus max(0, margin − x) where y ≠ 1 (so x for y = 1, max(0, margin − x)
- * for y = −1, as PyTorch computes it) (`torch.nn.functional.hinge_embedding_loss`, `nn.HingeEmbeddingLoss`).
+ * for y = −1, as PyTorch computes it) (`torch.nn.functional.hinge_embedding_loss`, `nn.HingeEmbeddingLoss`);
+ * with `kernel: 'mindspore'`, [y > 0]·x + max([y < 0]·margin − [y < 0]·x, 0) (MindSpore `nn.HingeEmbeddingLoss`).
  */
-export function hingeEmbeddingLoss(input: Tensor, target: Tensor, opts: EmbeddingLossOptions = {}): Tensor {
+export function hingeEmbeddingLoss(input: Tensor, target: Tensor, opts: HingeEmbeddingLossOptions = {}): Tensor {
   const name = opts.name ?? 'hinge_embedding_loss';
   const reduction = checkReduction(name, opts.reduction ?? 'mean');
   const margin = checkNumber(name, 'margin', opts.margin ?? 1);
   checkFloat(name, 'input', input);
   checkBroadcast(name, input, target);
+  if (opts.kernel === 'mindspore') {
+    const pos = target.gt(0).cast(input.dtype);
+    const neg = target.lt(0).cast(input.dtype);
+    return reduceLoss(name, pos.mul(input).add(hinge(neg.mul(margin).sub(neg.mul(input)), 'mindspore')), reduction);
+  }
   const loss = where(target.ne(1), clamp(input.rsub(margin), 0), 0).add(where(target.ne(-1), input, 0));
   return reduceLoss(name, loss, reduction);
 }

@@ -28,3 +28,4 @@ export * from './gluon-poisson.js';
 export * from './sdml.js';
 export * from './gluon-cosine-embedding.js';
 export { reshapeLike } from './gluon-shared.js';
+export { hinge, type LossKernel } from './kernels.js';

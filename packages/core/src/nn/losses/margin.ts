@@ -5,7 +5,8 @@
  */
 import { DTypeError, ShapeError, ValueError, fmtShape } from '../../errors.js';
 import { arange } from '../../tensor/create.js';
-import { clamp, logSigmoid, positivePart } from '../../ops/activations.js';
+import { logSigmoid, positivePart } from '../../ops/activations.js';
+import { hinge, type LossKernel } from './kernels.js';
 import { where } from '../../ops/elementwise.js';
 import { checkIndices } from '../../ops/index-ops.js';
 import type { Tensor } from '../../tensor/tensor.js';
@@ -29,6 +30,8 @@ export interface MultiMarginLossOptions extends MarginLossOptions {
 export interface MarginRankingLossOptions extends MarginLossOptions {
   /** Default 0. */
   margin?: number;
+  /** Whose kernel max(·, 0) follows at NaN: 'torch' (default, NaN stays) or 'mindspore' (NaN gives 0). */
+  kernel?: LossKernel;
 }
 
 export interface MultilabelSoftMarginLossOptions extends MarginLossOptions {
@@ -89,7 +92,8 @@ export function multiMarginLoss(input: Tensor, target: Tensor, opts: MultiMargin
 }
 
 /**
- * max(0, −y·(x1 − x2) + margin) (`torch.nn.functional.margin_ranking_loss`, `nn.MarginRankingLoss`).
+ * max(0, −y·(x1 − x2) + margin) (`torch.nn.functional.margin_ranking_loss`, `nn.MarginRankingLoss`;
+ * MindSpore `nn.MarginRankingLoss` with `kernel: 'mindspore'`).
  */
 export function marginRankingLoss(input1: Tensor, input2: Tensor, target: Tensor, opts: MarginRankingLossOptions = {}): Tensor {
   const name = opts.name ?? 'margin_ranking_loss';
@@ -102,7 +106,7 @@ export function marginRankingLoss(input1: Tensor, input2: Tensor, target: Tensor
   checkBroadcast(name, input1, input2, 'input1', 'input2');
   const d = input1.sub(input2);
   checkBroadcast(name, d, target, 'input1 − input2', 'target');
-  return reduceLoss(name, clamp(target.mul(d).neg().add(margin), 0), reduction);
+  return reduceLoss(name, hinge(target.mul(d).neg().add(margin), opts.kernel), reduction);
 }
 
 /**

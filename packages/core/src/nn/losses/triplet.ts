@@ -1,6 +1,6 @@
 /** Triplet losses (`torch.nn.functional.triplet_margin_loss`, `triplet_margin_with_distance_loss`). */
 import { ShapeError, ValueError } from '../../errors.js';
-import { clamp } from '../../ops/activations.js';
+import { hinge, type LossKernel } from './kernels.js';
 import { minimum } from '../../ops/elementwise.js';
 import type { Tensor } from '../../tensor/tensor.js';
 import { checkReduction, reduceLoss, type ReductionMode } from '../reduction.js';
@@ -17,6 +17,8 @@ export interface TripletMarginLossOptions {
   /** Use min(d(a, n), d(p, n)) as the negative distance. Default false. */
   swap?: boolean;
   reduction?: ReductionMode;
+  /** Whose kernel max(·, 0) follows at NaN: 'torch' (default, NaN stays) or 'mindspore' (NaN gives 0). */
+  kernel?: LossKernel;
   name?: string;
 }
 
@@ -27,6 +29,8 @@ export interface TripletMarginWithDistanceLossOptions {
   margin?: number;
   swap?: boolean;
   reduction?: ReductionMode;
+  /** Whose kernel max(·, 0) follows at NaN: 'torch' (default, NaN stays) or 'mindspore' (NaN gives 0). */
+  kernel?: LossKernel;
   name?: string;
 }
 
@@ -40,11 +44,11 @@ function checkDims(name: string, a: Tensor, p: Tensor, n: Tensor): void {
   checkBroadcast(name, p, n, 'positive', 'negative');
 }
 
-function triplet(name: string, dist: (x: Tensor, y: Tensor) => Tensor, a: Tensor, p: Tensor, n: Tensor, margin: number, swap: boolean, reduction: ReductionMode): Tensor {
+function triplet(name: string, dist: (x: Tensor, y: Tensor) => Tensor, a: Tensor, p: Tensor, n: Tensor, margin: number, swap: boolean, reduction: ReductionMode, kernel?: LossKernel): Tensor {
   const dPos = dist(a, p);
   let dNeg = dist(a, n);
   if (swap) dNeg = minimum(dNeg, dist(p, n));
-  return reduceLoss(name, clamp(dPos.sub(dNeg).add(margin), 0), reduction);
+  return reduceLoss(name, hinge(dPos.sub(dNeg).add(margin), kernel), reduction);
 }
 
 /**
@@ -60,7 +64,7 @@ export function tripletMarginLoss(anchor: Tensor, positive: Tensor, negative: Te
   const eps = checkNumber(name, 'eps', opts.eps ?? 1e-6);
   checkDims(name, anchor, positive, negative);
   if (anchor.ndim !== 1 && anchor.ndim !== 2) throw new ShapeError(`${name}: Expected 1D or 2D inputs (unbatched (D) or batched (N, D)), got ${anchor.ndim}D`);
-  return triplet(name, (x, y) => pairwiseDistance(x, y, { p, eps, name }), anchor, positive, negative, margin, opts.swap ?? false, reduction);
+  return triplet(name, (x, y) => pairwiseDistance(x, y, { p, eps, name }), anchor, positive, negative, margin, opts.swap ?? false, reduction, opts.kernel);
 }
 
 /**
@@ -75,5 +79,5 @@ export function tripletMarginWithDistanceLoss(anchor: Tensor, positive: Tensor, 
   if (!(margin > 0)) throw new ValueError(`${name}: expected margin to be greater than 0, got ${margin}`);
   checkDims(name, anchor, positive, negative);
   const dist = opts.distanceFunction ?? ((x: Tensor, y: Tensor) => pairwiseDistance(x, y, { name }));
-  return triplet(name, dist, anchor, positive, negative, margin, opts.swap ?? false, reduction);
+  return triplet(name, dist, anchor, positive, negative, margin, opts.swap ?? false, reduction, opts.kernel);
 }

@@ -523,27 +523,7 @@ function sameValues(got: Out, want: Out): boolean {
  * does not fix; each entry asserts the current wrong value, so it fails (and must be removed) once
  * the engine gives MindSpore's value.
  */
-const KNOWN_ENGINE_DEFECTS = new Map<string, Out | RegExp>([
-  // core's binaryCrossEntropyLoss applies PyTorch's input check to every dialect; MindSpore's kernel
-  // (binary_cross_entropy_cpu_kernel.cc) checks nothing and gives NaN here.
-  ['BCELoss: NaN input', /^BCELoss: all elements of input should be between 0 and 1, got NaN/],
-  ['BCELoss: +Inf input', /^BCELoss: all elements of input should be between 0 and 1, got Infinity/],
-  ['BCELoss: -Inf input', /^BCELoss: all elements of input should be between 0 and 1, got -Infinity/],
-  // MindSpore's CPU kernels drop NaN where PyTorch propagates it: KLDivLoss counts a NaN term as 0
-  // (kl_div_loss_cpu_kernel.cc), Maximum(x, 0) is `x > 0 ? x : 0` (maximum_cpu_kernel.h), the
-  // TripletMarginLoss kernel takes `z > 0 ? z : 0`; Rosetta's shared core losses propagate NaN.
-  ['KLDivLoss: NaN input', scalar(NaN)],
-  ['MarginRankingLoss: NaN input', scalar(NaN)],
-  ['TripletMarginLoss: NaN input', scalar(NaN)],
-  ['TripletMarginLoss: +Inf input', scalar(NaN)],
-  ['TripletMarginLoss: -Inf input', scalar(NaN)],
-  ['TripletMarginWithDistanceLoss: NaN input', scalar(NaN)],
-  ['TripletMarginWithDistanceLoss: +Inf input', scalar(NaN)],
-  ['TripletMarginWithDistanceLoss: -Inf input', scalar(NaN)],
-  // nn_func.py: hinge_embedding_loss multiplies: (t > 0)·x is 0·±Inf = NaN for a −1 label; Rosetta selects with where.
-  ['HingeEmbeddingLoss: +Inf input', scalar(Math.fround(0.05))],
-  ['HingeEmbeddingLoss: -Inf input', scalar(Infinity)],
-]);
+const KNOWN_ENGINE_DEFECTS = new Map<string, Out | RegExp>([]);
 
 type Outcome = 'clear error' | 'framework value' | 'known engine defect' | 'anything else';
 const counts: Record<Outcome, number> = { 'clear error': 0, 'framework value': 0, 'known engine defect': 0, 'anything else': 0 };

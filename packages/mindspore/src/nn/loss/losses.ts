@@ -346,7 +346,7 @@ export const PoissonNLLLoss = loss('PoissonNLLLoss', {
 export const KLDivLoss = loss('KLDivLoss', {
   options: R, defaults: M, inputs: XY, reductions: ['mean', 'sum', 'none', 'batchmean'], checkReduction: checkString(['none', 'mean', 'batchmean', 'sum']),
   check: floatSame('logits', 'labels'),
-  compute: (s, [x, y]) => core.klDivLoss(x!, y!, { reduction: red(s), name: s.cls_name }),
+  compute: (s, [x, y]) => core.klDivLoss(x!, y!, { reduction: red(s), kernel: 'mindspore', name: s.cls_name }),
 });
 /** MarginRankingLoss: `margin_ranking_loss` requires input2 and target of input1's dtype (`check_input_dtype`). */
 export const MarginRankingLoss = loss('MarginRankingLoss', {
@@ -357,7 +357,7 @@ export const MarginRankingLoss = loss('MarginRankingLoss', {
     checkSameDType(s.cls_name, 'input1', a!, 'target', t!);
     checkBroadcast(s.cls_name, ['input1', 'input2', 'target'], [a!.shape, b!.shape, t!.shape]);
   },
-  compute: (s, [a, b, t]) => core.marginRankingLoss(a!, b!, t!, { margin: s.opt('margin'), reduction: red(s), name: s.cls_name }),
+  compute: (s, [a, b, t]) => core.marginRankingLoss(a!, b!, t!, { margin: s.opt('margin'), reduction: red(s), kernel: 'mindspore', name: s.cls_name }),
 });
 /** NOTE: MindSpore's order is (p, swap, eps, reduction, margin); `construct(x, positive, negative, margin=1.0)`. */
 export const TripletMarginLoss = loss('TripletMarginLoss', {
@@ -371,7 +371,7 @@ export const TripletMarginLoss = loss('TripletMarginLoss', {
     checkBroadcast(s.cls_name, ['x', 'positive', 'negative'], [x!.shape, p!.shape, n!.shape]);
   },
   compute: (s, [x, p, n], a) => core.tripletMarginLoss(x!, p!, n!, {
-    p: s.opt('p'), swap: s.opt('swap'), eps: s.opt('eps'), margin: s.opt<number>('margin') !== 1.0 ? s.opt('margin') : (a.margin as number), reduction: red(s), name: s.cls_name,
+    p: s.opt('p'), swap: s.opt('swap'), eps: s.opt('eps'), margin: s.opt<number>('margin') !== 1.0 ? s.opt('margin') : (a.margin as number), reduction: red(s), kernel: 'mindspore', name: s.cls_name,
   }),
 });
 export const TripletMarginWithDistanceLoss = loss('TripletMarginWithDistanceLoss', {
@@ -379,7 +379,7 @@ export const TripletMarginWithDistanceLoss = loss('TripletMarginWithDistanceLoss
   inputs: ['x', 'positive', 'negative'], check: floatBroadcast(['x', 'positive', 'negative']),
   compute: (s, [x, p, n]) => {
     const d = s.opt<((a: Tensor, b: Tensor) => Tensor) | null>('distance_function');
-    return core.tripletMarginWithDistanceLoss(x!, p!, n!, { distanceFunction: d ? (a, b) => d(wrap(a), wrap(b)).value : null, swap: s.opt('swap'), margin: s.opt('margin'), reduction: red(s), name: s.cls_name });
+    return core.tripletMarginWithDistanceLoss(x!, p!, n!, { distanceFunction: d ? (a, b) => d(wrap(a), wrap(b)).value : null, swap: s.opt('swap'), margin: s.opt('margin'), reduction: red(s), kernel: 'mindspore', name: s.cls_name });
   },
 });
 /** HingeEmbeddingLoss: `_check_hinge_embedding_loss_type` (float inputs, verbatim), reduction by `check_string`. */
@@ -390,7 +390,7 @@ export const HingeEmbeddingLoss = loss('HingeEmbeddingLoss', {
     if (y!.dtype !== 'float32' && y!.dtype !== 'float64') throw new ArgTypeError(`For 'HingeEmbeddingLoss', the dtype of the second input must be float, but got ${String(wrap(y!).dtype)}.`);
     checkBroadcast(s.cls_name, XY, [x!.shape, y!.shape]);
   },
-  compute: (s, [x, y]) => core.hingeEmbeddingLoss(x!, y!, { margin: s.opt('margin'), reduction: red(s), name: s.cls_name }),
+  compute: (s, [x, y]) => core.hingeEmbeddingLoss(x!, y!, { margin: s.opt('margin'), reduction: red(s), kernel: 'mindspore', name: s.cls_name }),
 });
 /** MultilabelMarginLoss: x and int32 target of one shape, rank 1 or 2 (multilabel_margin_loss.cc); targets in [0, C), −1 pads. */
 export const MultilabelMarginLoss = loss('MultilabelMarginLoss', {
