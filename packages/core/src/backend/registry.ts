@@ -32,8 +32,16 @@ export function setBackend(name: string): void {
  * promise settles when `fn` is async), like a `with` block around `setBackend`.
  */
 export function withBackend<T>(name: string, fn: () => T): T {
+  return onBackend(backendByName(name), fn);
+}
+
+/**
+ * Runs `fn` with `backend` current (PyTorch's device guard): the helper tensors an op makes inside
+ * (index lists, masks, `arange`, `eye`) land on its inputs' backend, not on whichever is current.
+ */
+export function onBackend<T>(backend: Backend, fn: () => T): T {
   const prev = current;
-  setBackend(name);
+  current = backend;
   let result: T;
   try {
     result = fn();

@@ -3,6 +3,7 @@
  * MXNet `mx.init`): each fills a tensor in place, outside the tape, from core's default generator.
  */
 import { noGrad } from '../autograd/grad-mode.js';
+import { onBackend } from '../backend/registry.js';
 import { ValueError } from '../errors.js';
 import { checkNumber } from '../arg-types.js';
 import { normal, tensor, uniform } from '../tensor/create.js';
@@ -43,8 +44,9 @@ export function calculateGain(nonlinearity: Nonlinearity, param?: number): numbe
   }
 }
 
-function fillWith(t: Tensor, value: Tensor): Tensor {
-  return noGrad(() => t.copy_(value));
+/** Copies the values `make` draws (on `t`'s backend) into `t`, outside the tape. */
+function fillWith(t: Tensor, make: () => Tensor): Tensor {
+  return noGrad(() => t.copy_(onBackend(t.backend, make)));
 }
 
 /** Fills `t` with U(a, b) (`nn.init.uniform_`). */
@@ -52,12 +54,12 @@ export function uniform_(t: Tensor, a = 0, b = 1): Tensor {
   checkNumber('uniform_', 'a', a, 2);
   checkNumber('uniform_', 'b', b, 3);
   if (!(a <= b)) throw new ValueError(`uniform_: expected a <= b, got a=${a}, b=${b}`);
-  return fillWith(t, uniform(t.shape, a, b, { dtype: t.dtype }));
+  return fillWith(t, () => uniform(t.shape, a, b, { dtype: t.dtype }));
 }
 
 /** Fills `t` with N(mean, std²) (`nn.init.normal_`). */
 export function normal_(t: Tensor, mean = 0, std = 1): Tensor {
-  return fillWith(t, normal(t.shape, mean, std, { dtype: t.dtype }));
+  return fillWith(t, () => normal(t.shape, mean, std, { dtype: t.dtype }));
 }
 
 /**
@@ -76,7 +78,7 @@ export function truncNormal_(t: Tensor, mean = 0, std = 1, a = -2, b = 2): Tenso
     while (v < a || v > b);
     vals[i] = v;
   }
-  return fillWith(t, tensor(vals, { dtype: t.dtype, shape: t.shape }));
+  return fillWith(t, () => tensor(vals, { dtype: t.dtype, shape: t.shape }));
 }
 
 /** Sets every element of `t` to `value` (`nn.init.constant_`). */

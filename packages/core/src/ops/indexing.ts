@@ -4,6 +4,7 @@
  * `'::2'`) take views, `null` adds an axis, `'...'` stands for the remaining axes, a bool tensor
  * selects rows, an integer tensor picks entries along its axis.
  */
+import { onBackend } from '../backend/registry.js';
 import { IndexError } from '../errors.js';
 import { tensor } from '../tensor/create.js';
 import { Tensor as CoreTensor } from '../tensor/tensor.js';
@@ -42,38 +43,40 @@ function takeRows(rows: CoreTensor, idx: readonly number[]): CoreTensor {
 
 /** `x[keys…]` (see the module comment); the facades call it from their `index(...)` methods. */
 export function indexTensor(x: CoreTensor, keys: readonly IndexKey[]): CoreTensor {
-  const only = keys[0];
-  if (keys.length === 1 && only instanceof CoreTensor && only.dtype === 'bool') return maskSelect(x, only);
-  const ell = keys.indexOf('...');
-  const used = keys.filter((k) => k !== null && k !== '...').length;
-  const expanded = ell < 0 ? [...keys] : [...keys.slice(0, ell), ...Array<IndexKey>(Math.max(0, x.ndim - used)).fill(':'), ...keys.slice(ell + 1)];
-  let out = x;
-  let axis = 0;
-  for (const key of expanded) {
-    if (key === null) {
-      out = out.unsqueeze(axis++);
-    } else if (typeof key === 'number') {
-      const n = out.shape[axis];
-      if (n === undefined) throw new IndexError(`too many indices for tensor of dimension ${x.ndim}`);
-      if (!Number.isInteger(key) || key < -n || key >= n) throw new IndexError(`index ${key} is out of bounds for dimension ${axis} with size ${n}`);
-      out = out.narrow(axis, key < 0 ? key + n : key, 1).squeeze(axis);
-    } else if (typeof key === 'string') {
-      if (out.shape[axis] === undefined) throw new IndexError(`too many indices for tensor of dimension ${x.ndim}`);
-      const spec: (readonly (number | null)[] | null)[] = out.shape.map(() => null);
-      spec[axis] = parseSlice(key);
-      out = out.slice(spec);
-      axis++;
-    } else {
-      if (key.dtype === 'bool') throw new IndexError('a bool mask is only supported as the single index (x[mask])');
-      const idx = Array.from(key.dataSync() as ArrayLike<number | bigint>, Number);
-      const n = out.shape[axis]!;
-      idx.forEach((i) => {
-        if (!Number.isInteger(i) || i < -n || i >= n) throw new IndexError(`index ${i} is out of bounds for dimension ${axis} with size ${n}`);
-      });
-      const moved = out.transpose(0, axis);
-      out = takeRows(moved, idx.map((i) => (i < 0 ? i + n : i))).transpose(0, axis);
-      axis++;
+  return onBackend(x.backend, () => {
+    const only = keys[0];
+    if (keys.length === 1 && only instanceof CoreTensor && only.dtype === 'bool') return maskSelect(x, only);
+    const ell = keys.indexOf('...');
+    const used = keys.filter((k) => k !== null && k !== '...').length;
+    const expanded = ell < 0 ? [...keys] : [...keys.slice(0, ell), ...Array<IndexKey>(Math.max(0, x.ndim - used)).fill(':'), ...keys.slice(ell + 1)];
+    let out = x;
+    let axis = 0;
+    for (const key of expanded) {
+      if (key === null) {
+        out = out.unsqueeze(axis++);
+      } else if (typeof key === 'number') {
+        const n = out.shape[axis];
+        if (n === undefined) throw new IndexError(`too many indices for tensor of dimension ${x.ndim}`);
+        if (!Number.isInteger(key) || key < -n || key >= n) throw new IndexError(`index ${key} is out of bounds for dimension ${axis} with size ${n}`);
+        out = out.narrow(axis, key < 0 ? key + n : key, 1).squeeze(axis);
+      } else if (typeof key === 'string') {
+        if (out.shape[axis] === undefined) throw new IndexError(`too many indices for tensor of dimension ${x.ndim}`);
+        const spec: (readonly (number | null)[] | null)[] = out.shape.map(() => null);
+        spec[axis] = parseSlice(key);
+        out = out.slice(spec);
+        axis++;
+      } else {
+        if (key.dtype === 'bool') throw new IndexError('a bool mask is only supported as the single index (x[mask])');
+        const idx = Array.from(key.dataSync() as ArrayLike<number | bigint>, Number);
+        const n = out.shape[axis]!;
+        idx.forEach((i) => {
+          if (!Number.isInteger(i) || i < -n || i >= n) throw new IndexError(`index ${i} is out of bounds for dimension ${axis} with size ${n}`);
+        });
+        const moved = out.transpose(0, axis);
+        out = takeRows(moved, idx.map((i) => (i < 0 ? i + n : i))).transpose(0, axis);
+        axis++;
+      }
     }
-  }
-  return out;
+    return out;
+  });
 }

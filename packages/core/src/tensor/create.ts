@@ -1,4 +1,4 @@
-import { getBackend } from '../backend/registry.js';
+import { getBackend, onBackend } from '../backend/registry.js';
 import { allocStorage, checkDType, dtypeOfArray, isFloat, type DType, type TypedArray } from '../dtype.js';
 import { DTypeError, RosettaError, ShapeError, ValueError, fmtShape } from '../errors.js';
 import { mkConst, mkLoad } from '../ir/lazy.js';
@@ -142,9 +142,12 @@ export function full(shape: number | readonly number[], value: number, opts?: Te
 export const zeros = (shape: number | readonly number[], opts?: TensorOptions): Tensor => full(shape, 0, opts);
 /** All ones (`torch.ones`). */
 export const ones = (shape: number | readonly number[], opts?: TensorOptions): Tensor => full(shape, 1, opts);
-export const zerosLike = (x: Tensor, opts?: TensorOptions): Tensor => full(x.shape, 0, { dtype: x.dtype, ...opts });
-export const onesLike = (x: Tensor, opts?: TensorOptions): Tensor => full(x.shape, 1, { dtype: x.dtype, ...opts });
-export const fullLike = (x: Tensor, value: number, opts?: TensorOptions): Tensor => full(x.shape, value, { dtype: x.dtype, ...opts });
+/** Zeros of x's shape and dtype, on x's backend (`torch.zeros_like`). */
+export const zerosLike = (x: Tensor, opts?: TensorOptions): Tensor => fullLike(x, 0, opts);
+/** Ones of x's shape and dtype, on x's backend (`torch.ones_like`). */
+export const onesLike = (x: Tensor, opts?: TensorOptions): Tensor => fullLike(x, 1, opts);
+/** `value` in x's shape and dtype, on x's backend (`torch.full_like`). */
+export const fullLike = (x: Tensor, value: number, opts?: TensorOptions): Tensor => onBackend(x.backend, () => full(x.shape, value, { dtype: x.dtype, ...opts }));
 
 /** start, start+step, … below end (`torch.arange`; one argument means [0, end)). Whole arguments give int64. */
 export function arange(start: number, end?: number, step = 1, opts?: TensorOptions): Tensor {

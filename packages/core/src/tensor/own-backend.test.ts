@@ -6,7 +6,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CpuBackend } from '../backend/cpu/index.js';
 import { getBackend, listBackends, registerBackend, setBackend } from '../backend/registry.js';
-import { full, ones, tensor, zeros } from './create.js';
+import { full, fullLike, ones, tensor, zeros, zerosLike } from './create.js';
+import { ctcLoss, multiMarginLoss, sdmlLoss } from '../nn/losses/index.js';
+import { uniform_ } from '../nn/init.js';
+import { indexTensor } from '../ops/indexing.js';
 
 registerBackend('cpu-other', () => new CpuBackend());
 const home = getBackend().name;
@@ -53,5 +56,36 @@ describe.each(others)('tensors made on the suite backend, read while %s is curre
     setBackend(home);
     expect(c.tolist()).toEqual([6, 6]);
     expect(c.backend).toBe(otherBackend);
+  });
+
+  it('ops and losses that make helper tensors make them on their inputs\' backend', () => {
+    const x = tensor([[0.1, 0.9, 0.3], [0.5, 0.2, 0.8]], { requiresGrad: true });
+    const target = tensor([1, 2], { dtype: 'int64' });
+    const lp = tensor([[[-1.2, -0.4, -2.1]], [[-0.3, -1.6, -1.5]], [[-0.9, -0.8, -1.7]]]);
+    const rows = tensor([1, 0], { dtype: 'int64' });
+    const want = {
+      like: fullLike(x, 0.5).tolist(),
+      zeros: zerosLike(x).tolist(),
+      margin: multiMarginLoss(x, target).item(),
+      sdml: sdmlLoss(x, x.mul(2)).tolist(),
+      ctc: ctcLoss(lp, tensor([[1, 2]], { dtype: 'int64' }), { inputLengths: [3], targetLengths: [2] }).item(),
+      index: indexTensor(x, [rows]).tolist(),
+    };
+    setBackend(other);
+    expect(fullLike(x, 0.5).backend).toBe(homeBackend);
+    expect({
+      like: fullLike(x, 0.5).tolist(),
+      zeros: zerosLike(x).tolist(),
+      margin: multiMarginLoss(x, target).item(),
+      sdml: sdmlLoss(x, x.mul(2)).tolist(),
+      ctc: ctcLoss(lp, tensor([[1, 2]], { dtype: 'int64' }), { inputLengths: [3], targetLengths: [2] }).item(),
+      index: indexTensor(x, [rows]).tolist(),
+    }).toEqual(want);
+    setBackend(home);
+    const w = zeros([2, 3]);
+    setBackend(other);
+    uniform_(w, -1, 1);
+    expect(w.backend).toBe(homeBackend);
+    expect((w.tolist() as number[][]).flat().every((v) => v >= -1 && v < 1 && v !== 0)).toBe(true);
   });
 });

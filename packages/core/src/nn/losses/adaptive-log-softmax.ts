@@ -1,3 +1,4 @@
+import { onBackend } from '../../backend/registry.js';
 import { ShapeError, ValueError, fmtShape } from '../../errors.js';
 import { concat } from '../../ops/movement.js';
 import { where } from '../../ops/elementwise.js';
@@ -82,30 +83,32 @@ const clusterLogProb = (x: Tensor, w: AdaptiveWeights, i: number): Tensor =>
  * evaluates each tail on its rows only); values and gradients are the same.
  */
 export function adaptiveLogSoftmaxWithLoss(input: Tensor, target: Tensor, opts: AdaptiveLogSoftmaxOptions): { output: Tensor; loss: Tensor } {
-  const L = layout(input, opts);
-  const { name, shortlist, bounds, x } = L;
-  const B = x.shape[0]!;
-  if ((L.batched && (target.ndim !== 1 || target.shape[0] !== B)) || (!L.batched && target.ndim !== 0)) {
-    throw new ShapeError(`${name}: Input and target should have the same size in the batch dimension (input ${fmtShape(input.shape)}, target ${fmtShape(target.shape)})`);
-  }
-  const t = Array.from(target.dataSync() as ArrayLike<number | bigint>, Number);
-  const nClasses = bounds[bounds.length - 1]!;
-  if (t.some((v) => !Number.isInteger(v) || v < 0 || v >= nClasses)) {
-    throw new ValueError(`${name}: Target values should be in [0, ${nClasses - 1}], but values in range [${Math.min(...t)}, ${Math.max(...t)}] were found.`);
-  }
-  const cluster = t.map((v) => (v < shortlist ? -1 : bounds.findIndex((b, i) => v >= b && v < bounds[i + 1]!)));
-  const head = headLogProb(x, opts);
-  const headIdx = tensor(Float64Array.from(t, (v, n) => (cluster[n]! < 0 ? v : shortlist + cluster[n]!)), { dtype: 'int64', shape: [B, 1] });
-  let output = head.gather(1, headIdx).reshape([B]);
-  for (let i = 0; i < opts.tailWeights.length; i++) {
-    const rows = cluster.map((c) => c === i);
-    if (!rows.some(Boolean)) continue;
-    const rel = tensor(Float64Array.from(t, (v, n) => (rows[n] ? v - bounds[i]! : 0)), { dtype: 'int64', shape: [B, 1] });
-    const local = clusterLogProb(x, opts, i).gather(1, rel).reshape([B]);
-    output = output.add(where(tensor(Uint8Array.from(rows, Number), { dtype: 'bool', shape: [B] }), local, 0));
-  }
-  const out = L.batched ? output : output.reshape([]);
-  return { output: out, loss: reduceLoss(name, out.neg(), opts.reduction ?? 'mean') };
+  return onBackend(input.backend, () => {
+    const L = layout(input, opts);
+    const { name, shortlist, bounds, x } = L;
+    const B = x.shape[0]!;
+    if ((L.batched && (target.ndim !== 1 || target.shape[0] !== B)) || (!L.batched && target.ndim !== 0)) {
+      throw new ShapeError(`${name}: Input and target should have the same size in the batch dimension (input ${fmtShape(input.shape)}, target ${fmtShape(target.shape)})`);
+    }
+    const t = Array.from(target.dataSync() as ArrayLike<number | bigint>, Number);
+    const nClasses = bounds[bounds.length - 1]!;
+    if (t.some((v) => !Number.isInteger(v) || v < 0 || v >= nClasses)) {
+      throw new ValueError(`${name}: Target values should be in [0, ${nClasses - 1}], but values in range [${Math.min(...t)}, ${Math.max(...t)}] were found.`);
+    }
+    const cluster = t.map((v) => (v < shortlist ? -1 : bounds.findIndex((b, i) => v >= b && v < bounds[i + 1]!)));
+    const head = headLogProb(x, opts);
+    const headIdx = tensor(Float64Array.from(t, (v, n) => (cluster[n]! < 0 ? v : shortlist + cluster[n]!)), { dtype: 'int64', shape: [B, 1] });
+    let output = head.gather(1, headIdx).reshape([B]);
+    for (let i = 0; i < opts.tailWeights.length; i++) {
+      const rows = cluster.map((c) => c === i);
+      if (!rows.some(Boolean)) continue;
+      const rel = tensor(Float64Array.from(t, (v, n) => (rows[n] ? v - bounds[i]! : 0)), { dtype: 'int64', shape: [B, 1] });
+      const local = clusterLogProb(x, opts, i).gather(1, rel).reshape([B]);
+      output = output.add(where(tensor(Uint8Array.from(rows, Number), { dtype: 'bool', shape: [B] }), local, 0));
+    }
+    const out = L.batched ? output : output.reshape([]);
+    return { output: out, loss: reduceLoss(name, out.neg(), opts.reduction ?? 'mean') };
+  });
 }
 
 /**

@@ -1,3 +1,4 @@
+import { onBackend } from '../../backend/registry.js';
 import { noGrad } from '../../autograd/grad-mode.js';
 import { needsGrad, recordCustom } from '../../autograd/record.js';
 import { isFloat } from '../../dtype.js';
@@ -171,103 +172,105 @@ function readInts(name: string, what: string, v: CtcLengths | Tensor): number[] 
  * blank is not rejected (PyTorch's and warp-ctc's recursions accept it and treat it as a label).
  */
 export function ctcLoss(logProbs: Tensor, targets: Tensor, opts: CtcLossOptions = {}): Tensor {
-  const { zeroInfinity = false, layout = 'TNC', reduction = 'mean', name = 'CTCLoss' } = opts;
-  if (!isFloat(logProbs.dtype)) throw new DTypeError(`${name}: log_probs must be a floating tensor, got ${logProbs.dtype}`);
-  if (layout !== 'TNC' && layout !== 'NTC') throw new ValueError(`${name}: layout must be 'TNC' or 'NTC', got ${String(layout)}`);
-  const unbatched = logProbs.ndim === 2;
-  if (logProbs.ndim !== 3 && !unbatched) throw new ShapeError(`${name}: log_probs must be (T, N, C) or (T, C), got ${fmtShape(logProbs.shape)}`);
-  let lp = unbatched ? logProbs.unsqueeze(1) : layout === 'NTC' ? logProbs.permute([1, 0, 2]) : logProbs;
-  const [T, N, C] = lp.shape as [number, number, number];
-  if (opts.logSoftmax) lp = lp.logSoftmax(2);
-  const blank = opts.blank === undefined ? 0 : opts.blank < 0 ? opts.blank + C : opts.blank;
-  if (!Number.isInteger(blank) || blank < 0 || blank >= C) throw new ValueError(`${name}: blank must be in label range [0, ${C}), got ${opts.blank}`);
-  if (targets.dtype === 'bool') throw new DTypeError(`${name}: targets must be integers, got bool`);
+  return onBackend(logProbs.backend, () => {
+    const { zeroInfinity = false, layout = 'TNC', reduction = 'mean', name = 'CTCLoss' } = opts;
+    if (!isFloat(logProbs.dtype)) throw new DTypeError(`${name}: log_probs must be a floating tensor, got ${logProbs.dtype}`);
+    if (layout !== 'TNC' && layout !== 'NTC') throw new ValueError(`${name}: layout must be 'TNC' or 'NTC', got ${String(layout)}`);
+    const unbatched = logProbs.ndim === 2;
+    if (logProbs.ndim !== 3 && !unbatched) throw new ShapeError(`${name}: log_probs must be (T, N, C) or (T, C), got ${fmtShape(logProbs.shape)}`);
+    let lp = unbatched ? logProbs.unsqueeze(1) : layout === 'NTC' ? logProbs.permute([1, 0, 2]) : logProbs;
+    const [T, N, C] = lp.shape as [number, number, number];
+    if (opts.logSoftmax) lp = lp.logSoftmax(2);
+    const blank = opts.blank === undefined ? 0 : opts.blank < 0 ? opts.blank + C : opts.blank;
+    if (!Number.isInteger(blank) || blank < 0 || blank >= C) throw new ValueError(`${name}: blank must be in label range [0, ${C}), got ${opts.blank}`);
+    if (targets.dtype === 'bool') throw new DTypeError(`${name}: targets must be integers, got bool`);
 
-  // Targets as host rows (index bookkeeping only; the differentiable path is log_probs alone).
-  const flat = readInts(name, 'targets', targets);
-  let rows: number[][];
-  let lens: number[];
-  const padded = targets.ndim === 2 || (unbatched && targets.ndim === 1 && opts.targetLengths === undefined);
-  if (padded) {
-    const S = targets.ndim === 2 ? targets.shape[1]! : targets.shape[0]!;
-    const nRows = targets.ndim === 2 ? targets.shape[0]! : 1;
-    if (nRows !== N) throw new ShapeError(`${name}: targets ${fmtShape(targets.shape)} must have ${N} rows (the batch size)`);
-    rows = Array.from({ length: N }, (_, n) => flat.slice(n * S, n * S + S));
-    if (opts.targetLengths !== undefined) {
+    // Targets as host rows (index bookkeeping only; the differentiable path is log_probs alone).
+    const flat = readInts(name, 'targets', targets);
+    let rows: number[][];
+    let lens: number[];
+    const padded = targets.ndim === 2 || (unbatched && targets.ndim === 1 && opts.targetLengths === undefined);
+    if (padded) {
+      const S = targets.ndim === 2 ? targets.shape[1]! : targets.shape[0]!;
+      const nRows = targets.ndim === 2 ? targets.shape[0]! : 1;
+      if (nRows !== N) throw new ShapeError(`${name}: targets ${fmtShape(targets.shape)} must have ${N} rows (the batch size)`);
+      rows = Array.from({ length: N }, (_, n) => flat.slice(n * S, n * S + S));
+      if (opts.targetLengths !== undefined) {
+        lens = readInts(name, 'target_lengths', opts.targetLengths);
+        lens.forEach((l, n) => {
+          if (l < 0 || l > S) throw new ValueError(`${name}: target_lengths[${n}] = ${l} must be in [0, ${S}] (the padded target length)`);
+        });
+      } else {
+        lens = rows.map((r) => {
+          const k = r.findIndex((v) => v < 0);
+          return k < 0 ? r.length : k;
+        });
+      }
+    } else if (targets.ndim === 1) {
+      if (opts.targetLengths === undefined) throw new ValueError(`${name}: concatenated 1-D targets need target_lengths`);
       lens = readInts(name, 'target_lengths', opts.targetLengths);
-      lens.forEach((l, n) => {
-        if (l < 0 || l > S) throw new ValueError(`${name}: target_lengths[${n}] = ${l} must be in [0, ${S}] (the padded target length)`);
-      });
+      const total = lens.reduce((a, b) => a + b, 0);
+      if (lens.some((l) => l < 0) || total !== flat.length) {
+        throw new ValueError(`${name}: target_lengths must be ≥ 0 and sum to the ${flat.length} concatenated targets, got [${lens.join(', ')}]`);
+      }
+      let off = 0;
+      rows = lens.map((l) => flat.slice(off, (off += l)));
     } else {
-      lens = rows.map((r) => {
-        const k = r.findIndex((v) => v < 0);
-        return k < 0 ? r.length : k;
-      });
+      throw new ShapeError(`${name}: targets must be (N, S) padded or 1-D concatenated, got ${fmtShape(targets.shape)}`);
     }
-  } else if (targets.ndim === 1) {
-    if (opts.targetLengths === undefined) throw new ValueError(`${name}: concatenated 1-D targets need target_lengths`);
-    lens = readInts(name, 'target_lengths', opts.targetLengths);
-    const total = lens.reduce((a, b) => a + b, 0);
-    if (lens.some((l) => l < 0) || total !== flat.length) {
-      throw new ValueError(`${name}: target_lengths must be ≥ 0 and sum to the ${flat.length} concatenated targets, got [${lens.join(', ')}]`);
-    }
-    let off = 0;
-    rows = lens.map((l) => flat.slice(off, (off += l)));
-  } else {
-    throw new ShapeError(`${name}: targets must be (N, S) padded or 1-D concatenated, got ${fmtShape(targets.shape)}`);
-  }
-  if (lens.length !== N) throw new ShapeError(`${name}: target_lengths must have ${N} entries (the batch size), got ${lens.length}`);
-  const inLens = opts.inputLengths === undefined ? new Array<number>(N).fill(T) : readInts(name, 'input_lengths', opts.inputLengths);
-  if (inLens.length !== N) throw new ShapeError(`${name}: input_lengths must have ${N} entries (the batch size), got ${inLens.length}`);
-  inLens.forEach((l, n) => {
-    if (l < 1 || l > T) throw new ValueError(`${name}: input_lengths[${n}] = ${l} must be in [1, ${T}] (the number of time steps)`);
-  });
-  rows.forEach((r, n) => {
-    for (let i = 0; i < lens[n]!; i++) {
-      const v = r[i]!;
-      if (v < 0 || v >= C) throw new IndexError(`${name}: targets holds ${v} at batch entry ${n} (position ${i}), out of the class range [0, ${C})`);
-    }
-  });
-
-  // Extended labels and skip transitions: host index arrays.
-  const L = 2 * Math.max(0, ...lens) + 1;
-  const ext = new Float64Array(N * L).fill(blank);
-  const skip = new Uint8Array(N * L);
-  for (let n = 0; n < N; n++) {
-    for (let i = 0; i < lens[n]!; i++) {
-      ext[n * L + 2 * i + 1] = rows[n]![i]!;
-      if (i > 0 && rows[n]![i] !== rows[n]![i - 1]) skip[n * L + 2 * i + 1] = 1;
-    }
-  }
-  const plan: Plan = {
-    T, N, L, lens, inLens, skip,
-    extIdx: tensor(ext, { dtype: 'int64', shape: [1, N, L] }).expand([T, N, L]),
-    lenCol: tensor(Float64Array.from(inLens), { dtype: 'float64', shape: [N, 1] }),
-  };
-
-  let nll: Tensor;
-  if (opts.nativeBackward) {
-    const recording = needsGrad([lp]);
-    const { out, emit, alphas } = noGrad(() => {
-      const emit = lp.gather(2, plan.extIdx);
-      const alphas = forwardVariables(emit, plan, -Infinity);
-      const all = stack(alphas, 0);
-      if (recording) realize(all.lazy);
-      return { out: logLikelihood(alphas[T - 1]!, plan).neg(), emit, alphas: all };
+    if (lens.length !== N) throw new ShapeError(`${name}: target_lengths must have ${N} entries (the batch size), got ${lens.length}`);
+    const inLens = opts.inputLengths === undefined ? new Array<number>(N).fill(T) : readInts(name, 'input_lengths', opts.inputLengths);
+    if (inLens.length !== N) throw new ShapeError(`${name}: input_lengths must have ${N} entries (the batch size), got ${inLens.length}`);
+    inLens.forEach((l, n) => {
+      if (l < 1 || l > T) throw new ValueError(`${name}: input_lengths[${n}] = ${l} must be in [1, ${T}] (the number of time steps)`);
     });
-    nll = recordCustom('ctcLoss', [lp], out, (g) => [nativeGradient(g, lp, emit, alphas, out, plan, zeroInfinity)]);
-  } else {
-    // lp_t(l′_s) for every t, n, s; −∞ (and below) clamps to NEG so no gradient becomes 0·∞.
-    const alphas = forwardVariables(where(lp.lt(NEG), NEG, lp).gather(2, plan.extIdx), plan, NEG);
-    const ll = logLikelihood(alphas[T - 1]!, plan);
-    nll = where(ll.detach().le(NEG / 2), Infinity, ll.neg());
-  }
-  let loss = zeroInfinity ? where(nll.eq(Infinity), 0, nll) : nll;
-  if (reduction === 'mean') {
-    loss = loss.div(tensor(Float64Array.from(lens, (l) => Math.max(l, 1)), { dtype: loss.dtype, shape: [N] }));
-  }
-  if (unbatched) loss = loss.reshape([]);
-  return reduceLoss(name, loss, reduction);
+    rows.forEach((r, n) => {
+      for (let i = 0; i < lens[n]!; i++) {
+        const v = r[i]!;
+        if (v < 0 || v >= C) throw new IndexError(`${name}: targets holds ${v} at batch entry ${n} (position ${i}), out of the class range [0, ${C})`);
+      }
+    });
+
+    // Extended labels and skip transitions: host index arrays.
+    const L = 2 * Math.max(0, ...lens) + 1;
+    const ext = new Float64Array(N * L).fill(blank);
+    const skip = new Uint8Array(N * L);
+    for (let n = 0; n < N; n++) {
+      for (let i = 0; i < lens[n]!; i++) {
+        ext[n * L + 2 * i + 1] = rows[n]![i]!;
+        if (i > 0 && rows[n]![i] !== rows[n]![i - 1]) skip[n * L + 2 * i + 1] = 1;
+      }
+    }
+    const plan: Plan = {
+      T, N, L, lens, inLens, skip,
+      extIdx: tensor(ext, { dtype: 'int64', shape: [1, N, L] }).expand([T, N, L]),
+      lenCol: tensor(Float64Array.from(inLens), { dtype: 'float64', shape: [N, 1] }),
+    };
+
+    let nll: Tensor;
+    if (opts.nativeBackward) {
+      const recording = needsGrad([lp]);
+      const { out, emit, alphas } = noGrad(() => {
+        const emit = lp.gather(2, plan.extIdx);
+        const alphas = forwardVariables(emit, plan, -Infinity);
+        const all = stack(alphas, 0);
+        if (recording) realize(all.lazy);
+        return { out: logLikelihood(alphas[T - 1]!, plan).neg(), emit, alphas: all };
+      });
+      nll = recordCustom('ctcLoss', [lp], out, (g) => [nativeGradient(g, lp, emit, alphas, out, plan, zeroInfinity)]);
+    } else {
+      // lp_t(l′_s) for every t, n, s; −∞ (and below) clamps to NEG so no gradient becomes 0·∞.
+      const alphas = forwardVariables(where(lp.lt(NEG), NEG, lp).gather(2, plan.extIdx), plan, NEG);
+      const ll = logLikelihood(alphas[T - 1]!, plan);
+      nll = where(ll.detach().le(NEG / 2), Infinity, ll.neg());
+    }
+    let loss = zeroInfinity ? where(nll.eq(Infinity), 0, nll) : nll;
+    if (reduction === 'mean') {
+      loss = loss.div(tensor(Float64Array.from(lens, (l) => Math.max(l, 1)), { dtype: loss.dtype, shape: [N] }));
+    }
+    if (unbatched) loss = loss.reshape([]);
+    return reduceLoss(name, loss, reduction);
+  });
 }
 
 export interface GluonCtcLossOptions {
@@ -294,18 +297,20 @@ export interface GluonCtcLossOptions {
  * same, so Gluon needs no `nativeBackward`.
  */
 export function gluonCtcLoss(pred: Tensor, label: Tensor, opts: GluonCtcLossOptions = {}): Tensor {
-  const { layout = 'NTC', labelLayout = 'NT', reduction = 'none', name = 'CTCLoss' } = opts;
-  if (layout !== 'NTC' && layout !== 'TNC') throw new ValueError(`${name}: Only 'NTC' and 'TNC' layouts for pred are supported. Got: ${String(layout)}`);
-  if (labelLayout !== 'NT' && labelLayout !== 'TN') throw new ValueError(`${name}: Only 'NT' and 'TN' layouts for label are supported. Got: ${String(labelLayout)}`);
-  if (pred.ndim !== 3) throw new ShapeError(`${name}: pred must be 3-D (${layout}), got ${fmtShape(pred.shape)}`);
-  if (label.ndim !== 2) throw new ShapeError(`${name}: label must be 2-D (${labelLayout}), got ${fmtShape(label.shape)}`);
-  return ctcLoss(pred, labelLayout === 'TN' ? label.transpose(0, 1) : label, {
-    layout: layout === 'NTC' ? 'NTC' : 'TNC',
-    logSoftmax: true,
-    blank: -1,
-    ...(opts.predLengths ? { inputLengths: opts.predLengths } : {}),
-    ...(opts.labelLengths ? { targetLengths: opts.labelLengths } : {}),
-    reduction,
-    name,
+  return onBackend(pred.backend, () => {
+    const { layout = 'NTC', labelLayout = 'NT', reduction = 'none', name = 'CTCLoss' } = opts;
+    if (layout !== 'NTC' && layout !== 'TNC') throw new ValueError(`${name}: Only 'NTC' and 'TNC' layouts for pred are supported. Got: ${String(layout)}`);
+    if (labelLayout !== 'NT' && labelLayout !== 'TN') throw new ValueError(`${name}: Only 'NT' and 'TN' layouts for label are supported. Got: ${String(labelLayout)}`);
+    if (pred.ndim !== 3) throw new ShapeError(`${name}: pred must be 3-D (${layout}), got ${fmtShape(pred.shape)}`);
+    if (label.ndim !== 2) throw new ShapeError(`${name}: label must be 2-D (${labelLayout}), got ${fmtShape(label.shape)}`);
+    return ctcLoss(pred, labelLayout === 'TN' ? label.transpose(0, 1) : label, {
+      layout: layout === 'NTC' ? 'NTC' : 'TNC',
+      logSoftmax: true,
+      blank: -1,
+      ...(opts.predLengths ? { inputLengths: opts.predLengths } : {}),
+      ...(opts.labelLengths ? { targetLengths: opts.labelLengths } : {}),
+      reduction,
+      name,
+    });
   });
 }

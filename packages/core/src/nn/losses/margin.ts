@@ -3,6 +3,7 @@
  * `multi_margin_loss`, `margin_ranking_loss`, `multilabel_margin_loss`,
  * `multilabel_soft_margin_loss`).
  */
+import { onBackend } from '../../backend/registry.js';
 import { DTypeError, ShapeError, ValueError, fmtShape } from '../../errors.js';
 import { arange } from '../../tensor/create.js';
 import { logSigmoid, positivePart } from '../../ops/activations.js';
@@ -66,29 +67,31 @@ function rows(name: string, input: Tensor): { x: Tensor; unbatched: boolean } {
  * the power; the two agree for p = 1).
  */
 export function multiMarginLoss(input: Tensor, target: Tensor, opts: MultiMarginLossOptions = {}): Tensor {
-  const name = opts.name ?? 'multi_margin_loss';
-  const reduction = checkReduction(name, opts.reduction ?? 'mean');
-  const p = opts.p ?? 1;
-  if (p !== 1 && p !== 2) throw new ValueError(`${name}: only p == 1 and p == 2 supported, got ${String(p)}`);
-  const margin = checkNumber(name, 'margin', opts.margin ?? 1);
-  checkFloat(name, 'input', input);
-  const { x, unbatched } = rows(name, input);
-  const [N, C] = x.shape as [number, number];
-  if (target.ndim > 1 || target.size !== N || (unbatched && target.ndim !== 0)) {
-    throw new ShapeError(`${name}: inconsistent target size, expected ${unbatched ? '[]' : fmtShape([N])} but got ${fmtShape(target.shape)}`);
-  }
-  checkIndices(name, 'target', target, C);
-  const t = target.reshape([N, 1]);
-  const z = positivePart(x.sub(x.gather(1, t)).add(margin));
-  let h = p === 2 ? z.square() : z;
-  h = where(arange(C).reshape([1, C]).eq(t), 0, h);
-  if (opts.weight) {
-    const w = opts.weight;
-    if (w.ndim !== 1 || w.shape[0] !== C) throw new ShapeError(`${name}: weight must be a 1-D tensor of ${C} elements, got shape ${fmtShape(w.shape)}`);
-    h = h.mul(w.cast(x.dtype).gather(0, t.reshape([N])).reshape([N, 1]));
-  }
-  const loss = h.sum(1).div(C);
-  return reduceLoss(name, unbatched ? loss.reshape([]) : loss, reduction);
+  return onBackend(input.backend, () => {
+    const name = opts.name ?? 'multi_margin_loss';
+    const reduction = checkReduction(name, opts.reduction ?? 'mean');
+    const p = opts.p ?? 1;
+    if (p !== 1 && p !== 2) throw new ValueError(`${name}: only p == 1 and p == 2 supported, got ${String(p)}`);
+    const margin = checkNumber(name, 'margin', opts.margin ?? 1);
+    checkFloat(name, 'input', input);
+    const { x, unbatched } = rows(name, input);
+    const [N, C] = x.shape as [number, number];
+    if (target.ndim > 1 || target.size !== N || (unbatched && target.ndim !== 0)) {
+      throw new ShapeError(`${name}: inconsistent target size, expected ${unbatched ? '[]' : fmtShape([N])} but got ${fmtShape(target.shape)}`);
+    }
+    checkIndices(name, 'target', target, C);
+    const t = target.reshape([N, 1]);
+    const z = positivePart(x.sub(x.gather(1, t)).add(margin));
+    let h = p === 2 ? z.square() : z;
+    h = where(arange(C).reshape([1, C]).eq(t), 0, h);
+    if (opts.weight) {
+      const w = opts.weight;
+      if (w.ndim !== 1 || w.shape[0] !== C) throw new ShapeError(`${name}: weight must be a 1-D tensor of ${C} elements, got shape ${fmtShape(w.shape)}`);
+      h = h.mul(w.cast(x.dtype).gather(0, t.reshape([N])).reshape([N, 1]));
+    }
+    const loss = h.sum(1).div(C);
+    return reduceLoss(name, unbatched ? loss.reshape([]) : loss, reduction);
+  });
 }
 
 /**
@@ -129,31 +132,33 @@ function checkLabels(name: string, target: Tensor, C: number): void {
  * target (C) or (N, C) (`torch.nn.functional.multilabel_margin_loss`, `nn.MultiLabelMarginLoss`).
  */
 export function multilabelMarginLoss(input: Tensor, target: Tensor, opts: MarginLossOptions = {}): Tensor {
-  const name = opts.name ?? 'multilabel_margin_loss';
-  const reduction = checkReduction(name, opts.reduction ?? 'mean');
-  checkFloat(name, 'input', input);
-  const { x, unbatched } = rows(name, input);
-  if (target.shape.join() !== input.shape.join()) {
-    throw new ShapeError(`${name}: inconsistent target size: ${fmtShape(target.shape)} for input of size: ${fmtShape(input.shape)}`);
-  }
-  const [N, C] = x.shape as [number, number];
-  const t = target.reshape([N, C]);
-  if (t.dtype === 'bool') checkIndices(name, 'target', t, C);
-  checkLabels(name, t, C);
-  const ar = arange(C);
-  // valid[n, k]: no negative entry at or before k (prefix count via a k ≥ j mask).
-  const upTo = ar.reshape([C, 1]).ge(ar.reshape([1, C])).cast(x.dtype);
-  const negs = t.lt(0).cast(x.dtype).reshape([N, 1, C]).mul(upTo).sum(2);
-  const valid = negs.eq(0);
-  const safe = where(valid, t, 0);
-  checkIndices(name, 'target', safe, C);
-  // isTarget[n, i]: class i is one of row n's targets.
-  const isTarget = safe.reshape([N, C, 1]).eq(ar.reshape([1, 1, C])).logicalAnd(valid.reshape([N, C, 1])).cast(x.dtype).sum(1).gt(0);
-  const xy = x.gather(1, safe); // [n, k]
-  const hinge = positivePart(x.reshape([N, 1, C]).sub(xy.reshape([N, C, 1])).add(1)); // [n, k, i]
-  const keep = valid.reshape([N, C, 1]).logicalAnd(isTarget.logicalNot().reshape([N, 1, C]));
-  const loss = where(keep, hinge, 0).sum([1, 2]).div(C);
-  return reduceLoss(name, unbatched ? loss.reshape([]) : loss, reduction);
+  return onBackend(input.backend, () => {
+    const name = opts.name ?? 'multilabel_margin_loss';
+    const reduction = checkReduction(name, opts.reduction ?? 'mean');
+    checkFloat(name, 'input', input);
+    const { x, unbatched } = rows(name, input);
+    if (target.shape.join() !== input.shape.join()) {
+      throw new ShapeError(`${name}: inconsistent target size: ${fmtShape(target.shape)} for input of size: ${fmtShape(input.shape)}`);
+    }
+    const [N, C] = x.shape as [number, number];
+    const t = target.reshape([N, C]);
+    if (t.dtype === 'bool') checkIndices(name, 'target', t, C);
+    checkLabels(name, t, C);
+    const ar = arange(C);
+    // valid[n, k]: no negative entry at or before k (prefix count via a k ≥ j mask).
+    const upTo = ar.reshape([C, 1]).ge(ar.reshape([1, C])).cast(x.dtype);
+    const negs = t.lt(0).cast(x.dtype).reshape([N, 1, C]).mul(upTo).sum(2);
+    const valid = negs.eq(0);
+    const safe = where(valid, t, 0);
+    checkIndices(name, 'target', safe, C);
+    // isTarget[n, i]: class i is one of row n's targets.
+    const isTarget = safe.reshape([N, C, 1]).eq(ar.reshape([1, 1, C])).logicalAnd(valid.reshape([N, C, 1])).cast(x.dtype).sum(1).gt(0);
+    const xy = x.gather(1, safe); // [n, k]
+    const hinge = positivePart(x.reshape([N, 1, C]).sub(xy.reshape([N, C, 1])).add(1)); // [n, k, i]
+    const keep = valid.reshape([N, C, 1]).logicalAnd(isTarget.logicalNot().reshape([N, 1, C]));
+    const loss = where(keep, hinge, 0).sum([1, 2]).div(C);
+    return reduceLoss(name, unbatched ? loss.reshape([]) : loss, reduction);
+  });
 }
 
 /**

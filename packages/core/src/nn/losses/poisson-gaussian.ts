@@ -1,4 +1,5 @@
 /** Likelihood losses: Poisson and Gaussian negative log-likelihood (`torch.nn.functional.poisson_nll_loss`, `gaussian_nll_loss`). */
+import { onBackend } from '../../backend/registry.js';
 import { ShapeError, ValueError, fmtShape } from '../../errors.js';
 import { exp, log, where } from '../../ops/elementwise.js';
 import type { Tensor } from '../../tensor/tensor.js';
@@ -53,31 +54,33 @@ export function poissonNllLoss(input: Tensor, target: Tensor, opts: PoissonNllLo
  * autograd: the gradient with respect to var is taken at the clamped value and passed through.
  */
 export function gaussianNllLoss(input: Tensor, target: Tensor, variance: Tensor | number, opts: GaussianNllLossOptions = {}): Tensor {
-  const name = opts.name ?? 'gaussian_nll_loss';
-  const reduction = checkReduction(name, opts.reduction ?? 'mean');
-  const eps = checkNumber(name, 'eps', opts.eps ?? 1e-6);
-  checkFloat(name, 'input', input);
-  checkBroadcast(name, input, target);
-  let v: Tensor;
-  if (typeof variance === 'number') {
-    if (variance < 0) throw new ValueError(`${name}: var has negative entry/entries`);
-    v = fullLike(input, variance);
-  } else {
-    v = variance;
-    const s = input.shape;
-    if (v.shape.join() !== s.join()) {
-      if (v.shape.join() === s.slice(0, -1).join() && s.length > 0) v = v.unsqueeze(-1);
-      else if (!(v.ndim === s.length && v.shape.slice(0, -1).join() === s.slice(0, -1).join() && v.shape[v.ndim - 1] === 1)) {
-        throw new ShapeError(`${name}: var is of incorrect size: ${fmtShape(variance.shape)} for input of size ${fmtShape(s)}`);
+  return onBackend(input.backend, () => {
+    const name = opts.name ?? 'gaussian_nll_loss';
+    const reduction = checkReduction(name, opts.reduction ?? 'mean');
+    const eps = checkNumber(name, 'eps', opts.eps ?? 1e-6);
+    checkFloat(name, 'input', input);
+    checkBroadcast(name, input, target);
+    let v: Tensor;
+    if (typeof variance === 'number') {
+      if (variance < 0) throw new ValueError(`${name}: var has negative entry/entries`);
+      v = fullLike(input, variance);
+    } else {
+      v = variance;
+      const s = input.shape;
+      if (v.shape.join() !== s.join()) {
+        if (v.shape.join() === s.slice(0, -1).join() && s.length > 0) v = v.unsqueeze(-1);
+        else if (!(v.ndim === s.length && v.shape.slice(0, -1).join() === s.slice(0, -1).join() && v.shape[v.ndim - 1] === 1)) {
+          throw new ShapeError(`${name}: var is of incorrect size: ${fmtShape(variance.shape)} for input of size ${fmtShape(s)}`);
+        }
       }
+      const vs = hostValues(v);
+      if (vs && Array.from(vs).some((x) => x < 0)) throw new ValueError(`${name}: var has negative entry/entries`);
     }
-    const vs = hostValues(v);
-    if (vs && Array.from(vs).some((x) => x < 0)) throw new ValueError(`${name}: var has negative entry/entries`);
-  }
-  // v below eps is lifted by a constant (so its gradient passes); v ≥ eps, +inf and NaN are v itself.
-  const vd = v.detach();
-  const clamped = where(vd.lt(eps), v.add(vd.rsub(eps)), v);
-  let loss = log(clamped).add(input.sub(target).square().div(clamped)).mul(0.5);
-  if (opts.full) loss = loss.add(0.5 * Math.log(2 * Math.PI));
-  return reduceLoss(name, loss, reduction);
+    // v below eps is lifted by a constant (so its gradient passes); v ≥ eps, +inf and NaN are v itself.
+    const vd = v.detach();
+    const clamped = where(vd.lt(eps), v.add(vd.rsub(eps)), v);
+    let loss = log(clamped).add(input.sub(target).square().div(clamped)).mul(0.5);
+    if (opts.full) loss = loss.add(0.5 * Math.log(2 * Math.PI));
+    return reduceLoss(name, loss, reduction);
+  });
 }

@@ -1,3 +1,4 @@
+import { onBackend } from '../../backend/registry.js';
 import { ShapeError, ValueError, fmtShape } from '../../errors.js';
 import { concat } from '../../ops/movement.js';
 import { MT19937 } from '../../random/mt19937.js';
@@ -85,52 +86,54 @@ const FLT_MAX = 3.4028234663852886e38;
  * The sampled values carry no gradient. NOTE: MindSpore's own construct never applies `reduction`.
  */
 export function sampledSoftmaxLoss(weights: Tensor, biases: Tensor, labels: Tensor, inputs: Tensor, opts: SampledSoftmaxLossOptions): Tensor {
-  const { numSampled, numClasses, numTrue = 1, removeAccidentalHits = true, reduction = 'none', name = 'SampledSoftmaxLoss' } = opts;
-  if (!Number.isInteger(numTrue) || numTrue < 1) throw new ValueError(`${name}: num_true must be an integer ≥ 1, got ${numTrue}`);
-  if (!Number.isInteger(numSampled) || numSampled < 1 || numSampled > numClasses) {
-    throw new ValueError(`${name}: num_sampled must be an integer in [1, num_classes = ${numClasses}], got ${numSampled}`);
-  }
-  if (numTrue > numClasses) throw new ValueError(`${name}: num_true ${numTrue} cannot exceed num_classes ${numClasses}`);
-  if (opts.seed !== undefined && (!Number.isInteger(opts.seed) || opts.seed < 0)) throw new ValueError(`${name}: seed must be a non-negative integer, got ${opts.seed}`);
-  if (inputs.ndim !== 2 || weights.ndim !== 2 || weights.shape[1] !== inputs.shape[1] || biases.ndim !== 1 || biases.shape[0] !== weights.shape[0]) {
-    throw new ShapeError(`${name}: expected weights (C, dim), biases (C,), inputs (N, dim); got ${fmtShape(weights.shape)}, ${fmtShape(biases.shape)}, ${fmtShape(inputs.shape)}`);
-  }
-  const N = inputs.shape[0]!;
-  if (labels.size !== N * numTrue) throw new ShapeError(`${name}: labels must hold N·num_true = ${N * numTrue} classes (shape (N, num_true)), got ${fmtShape(labels.shape)}`);
-  if (labels.dtype !== 'int32' && labels.dtype !== 'int64') throw new ValueError(`${name}: labels must be int32 or int64, got ${labels.dtype}`);
-  const lab = Array.from(labels.dataSync() as ArrayLike<number | bigint>, Number);
-  const C = weights.shape[0]!;
-  if (lab.some((v) => v < 0 || v >= C)) throw new ValueError(`${name}: labels must be in [0, ${C}), got [${Math.min(...lab)}, ${Math.max(...lab)}]`);
-  const sv = opts.sampledValues ?? uniformCandidateSampler(lab, { numSampled, rangeMax: numClasses, seed: opts.seed ?? 0, ...(opts.generator ? { generator: opts.generator } : {}) });
-  if (sv.sampled.length !== numSampled || sv.sampledExpectedCount.length !== numSampled || sv.trueExpectedCount.length !== N * numTrue) {
-    throw new ShapeError(`${name}: sampled_values must hold ${numSampled} sampled classes and counts and ${N * numTrue} true expected counts`);
-  }
-  if (sv.sampled.some((v) => !Number.isInteger(v) || v < 0 || v >= C)) throw new ValueError(`${name}: sampled classes must be in [0, ${C})`);
-
-  const dt = inputs.dtype;
-  const ids = (xs: readonly number[], shape: number[]) => tensor(Float64Array.from(xs), { dtype: 'int64', shape });
-  const dim = inputs.shape[1]!;
-  // True logits: row-wise dots with each true class's weight row.
-  const trueW = weights.gather(0, ids(lab, [N * numTrue, 1]).expand([N * numTrue, dim])).reshape([N, numTrue, dim]);
-  const trueB = biases.gather(0, ids(lab, [N * numTrue])).reshape([N, numTrue]);
-  let trueLogits = inputs.unsqueeze(1).mul(trueW).sum(2).add(trueB);
-  const sampW = weights.gather(0, ids(sv.sampled, [numSampled, 1]).expand([numSampled, dim]));
-  const sampB = biases.gather(0, ids(sv.sampled, [numSampled]));
-  let sampledLogits = inputs.matmul(sampW.transpose(0, 1)).add(sampB);
-  if (removeAccidentalHits) {
-    const hits = new Float64Array(N * numSampled);
-    for (let n = 0; n < N; n++) {
-      const row = lab.slice(n * numTrue, (n + 1) * numTrue);
-      sv.sampled.forEach((s, j) => {
-        if (row.includes(s)) hits[n * numSampled + j] = -FLT_MAX;
-      });
+  return onBackend(weights.backend, () => {
+    const { numSampled, numClasses, numTrue = 1, removeAccidentalHits = true, reduction = 'none', name = 'SampledSoftmaxLoss' } = opts;
+    if (!Number.isInteger(numTrue) || numTrue < 1) throw new ValueError(`${name}: num_true must be an integer ≥ 1, got ${numTrue}`);
+    if (!Number.isInteger(numSampled) || numSampled < 1 || numSampled > numClasses) {
+      throw new ValueError(`${name}: num_sampled must be an integer in [1, num_classes = ${numClasses}], got ${numSampled}`);
     }
-    sampledLogits = sampledLogits.add(tensor(hits, { dtype: dt, shape: [N, numSampled] }));
-  }
-  trueLogits = trueLogits.sub(tensor(Float64Array.from(sv.trueExpectedCount, Math.log), { dtype: dt, shape: [N, numTrue] }));
-  sampledLogits = sampledLogits.sub(tensor(Float64Array.from(sv.sampledExpectedCount, Math.log), { dtype: dt, shape: [numSampled] }));
-  const logits = concat([trueLogits, sampledLogits], 1);
-  const target = tensor(Float64Array.from({ length: numTrue + numSampled }, (_, j) => (j < numTrue ? 1 / numTrue : 0)), { dtype: dt, shape: [1, numTrue + numSampled] });
-  const loss = logits.softmax(1).add(1e-20).log().mul(target).sum(1).neg();
-  return reduceLoss(name, loss, reduction);
+    if (numTrue > numClasses) throw new ValueError(`${name}: num_true ${numTrue} cannot exceed num_classes ${numClasses}`);
+    if (opts.seed !== undefined && (!Number.isInteger(opts.seed) || opts.seed < 0)) throw new ValueError(`${name}: seed must be a non-negative integer, got ${opts.seed}`);
+    if (inputs.ndim !== 2 || weights.ndim !== 2 || weights.shape[1] !== inputs.shape[1] || biases.ndim !== 1 || biases.shape[0] !== weights.shape[0]) {
+      throw new ShapeError(`${name}: expected weights (C, dim), biases (C,), inputs (N, dim); got ${fmtShape(weights.shape)}, ${fmtShape(biases.shape)}, ${fmtShape(inputs.shape)}`);
+    }
+    const N = inputs.shape[0]!;
+    if (labels.size !== N * numTrue) throw new ShapeError(`${name}: labels must hold N·num_true = ${N * numTrue} classes (shape (N, num_true)), got ${fmtShape(labels.shape)}`);
+    if (labels.dtype !== 'int32' && labels.dtype !== 'int64') throw new ValueError(`${name}: labels must be int32 or int64, got ${labels.dtype}`);
+    const lab = Array.from(labels.dataSync() as ArrayLike<number | bigint>, Number);
+    const C = weights.shape[0]!;
+    if (lab.some((v) => v < 0 || v >= C)) throw new ValueError(`${name}: labels must be in [0, ${C}), got [${Math.min(...lab)}, ${Math.max(...lab)}]`);
+    const sv = opts.sampledValues ?? uniformCandidateSampler(lab, { numSampled, rangeMax: numClasses, seed: opts.seed ?? 0, ...(opts.generator ? { generator: opts.generator } : {}) });
+    if (sv.sampled.length !== numSampled || sv.sampledExpectedCount.length !== numSampled || sv.trueExpectedCount.length !== N * numTrue) {
+      throw new ShapeError(`${name}: sampled_values must hold ${numSampled} sampled classes and counts and ${N * numTrue} true expected counts`);
+    }
+    if (sv.sampled.some((v) => !Number.isInteger(v) || v < 0 || v >= C)) throw new ValueError(`${name}: sampled classes must be in [0, ${C})`);
+
+    const dt = inputs.dtype;
+    const ids = (xs: readonly number[], shape: number[]) => tensor(Float64Array.from(xs), { dtype: 'int64', shape });
+    const dim = inputs.shape[1]!;
+    // True logits: row-wise dots with each true class's weight row.
+    const trueW = weights.gather(0, ids(lab, [N * numTrue, 1]).expand([N * numTrue, dim])).reshape([N, numTrue, dim]);
+    const trueB = biases.gather(0, ids(lab, [N * numTrue])).reshape([N, numTrue]);
+    let trueLogits = inputs.unsqueeze(1).mul(trueW).sum(2).add(trueB);
+    const sampW = weights.gather(0, ids(sv.sampled, [numSampled, 1]).expand([numSampled, dim]));
+    const sampB = biases.gather(0, ids(sv.sampled, [numSampled]));
+    let sampledLogits = inputs.matmul(sampW.transpose(0, 1)).add(sampB);
+    if (removeAccidentalHits) {
+      const hits = new Float64Array(N * numSampled);
+      for (let n = 0; n < N; n++) {
+        const row = lab.slice(n * numTrue, (n + 1) * numTrue);
+        sv.sampled.forEach((s, j) => {
+          if (row.includes(s)) hits[n * numSampled + j] = -FLT_MAX;
+        });
+      }
+      sampledLogits = sampledLogits.add(tensor(hits, { dtype: dt, shape: [N, numSampled] }));
+    }
+    trueLogits = trueLogits.sub(tensor(Float64Array.from(sv.trueExpectedCount, Math.log), { dtype: dt, shape: [N, numTrue] }));
+    sampledLogits = sampledLogits.sub(tensor(Float64Array.from(sv.sampledExpectedCount, Math.log), { dtype: dt, shape: [numSampled] }));
+    const logits = concat([trueLogits, sampledLogits], 1);
+    const target = tensor(Float64Array.from({ length: numTrue + numSampled }, (_, j) => (j < numTrue ? 1 / numTrue : 0)), { dtype: dt, shape: [1, numTrue + numSampled] });
+    const loss = logits.softmax(1).add(1e-20).log().mul(target).sum(1).neg();
+    return reduceLoss(name, loss, reduction);
+  });
 }

@@ -1,3 +1,4 @@
+import { onBackend } from '../../backend/registry.js';
 import { ShapeError, fmtShape } from '../../errors.js';
 import { eye } from '../../tensor/create.js';
 import type { Tensor } from '../../tensor/tensor.js';
@@ -23,15 +24,17 @@ export interface SdmlLossOptions {
  * by N − 1 = 0 and gives NaN, an empty batch an empty loss, as in Gluon.
  */
 export function sdmlLoss(x1: Tensor, x2: Tensor, opts: SdmlLossOptions = {}): Tensor {
-  const { reduction = 'none', name = 'SDMLLoss' } = opts;
-  const s = checkNumber(name, 'smoothing_parameter', opts.smoothingParameter ?? 0.3, true);
-  if (x1.ndim !== 2 || x1.shape.join() !== x2.shape.join()) {
-    throw new ShapeError(`${name}: x1 and x2 must both have shape (batch_size, dim), got ${fmtShape(x1.shape)} and ${fmtShape(x2.shape)}`);
-  }
-  const n = x1.shape[0]!;
-  const diff = x1.unsqueeze(1).sub(x2.unsqueeze(0));
-  const logp = diff.mul(diff).sum(2).neg().logSoftmax(1);
-  const gold = eye(n, n, { dtype: logp.dtype });
-  const labels = gold.mul(1 - s).add(gold.rsub(1).mul(s / (n - 1)));
-  return reduceLoss(name, labels.mul(labels.add(1e-12).log().sub(logp)), reduction);
+  return onBackend(x1.backend, () => {
+    const { reduction = 'none', name = 'SDMLLoss' } = opts;
+    const s = checkNumber(name, 'smoothing_parameter', opts.smoothingParameter ?? 0.3, true);
+    if (x1.ndim !== 2 || x1.shape.join() !== x2.shape.join()) {
+      throw new ShapeError(`${name}: x1 and x2 must both have shape (batch_size, dim), got ${fmtShape(x1.shape)} and ${fmtShape(x2.shape)}`);
+    }
+    const n = x1.shape[0]!;
+    const diff = x1.unsqueeze(1).sub(x2.unsqueeze(0));
+    const logp = diff.mul(diff).sum(2).neg().logSoftmax(1);
+    const gold = eye(n, n, { dtype: logp.dtype });
+    const labels = gold.mul(1 - s).add(gold.rsub(1).mul(s / (n - 1)));
+    return reduceLoss(name, labels.mul(labels.add(1e-12).log().sub(logp)), reduction);
+  });
 }
