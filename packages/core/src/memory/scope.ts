@@ -4,6 +4,7 @@
  * where the garbage collector's callbacks do not run until the page yields).
  */
 import { Tensor } from '../tensor/tensor.js';
+import { realize } from '../ir/schedule.js';
 import { inArena } from './arena.js';
 
 /** The tensors in a scope's result: itself, or inside arrays and objects (facade wrappers too). */
@@ -20,7 +21,8 @@ function tensorsIn(value: unknown, out: Tensor[] = [], seen = new Set<object>())
 
 /**
  * Runs `fn` and frees every buffer it allocated except those that its result and the tensors it
- * wrote still read. Kept: the tensors `fn` returns (alone, or in arrays and objects), and the
+ * wrote still read. Kept: the tensors `fn` returns (alone, or in arrays and objects; computed
+ * before the scope ends, so they hold their values, not what they were computed from), and the
  * values and gradients of tensors created before the scope that `fn` updated (parameters after
  * `sub_`/`copy_`/an optimizer step, `.grad` after `backward()`), and optimizer state (`keep`).
  * Everything else made inside is freed: reading such a tensor afterwards throws "used after
@@ -31,5 +33,10 @@ function tensorsIn(value: unknown, out: Tensor[] = [], seen = new Set<object>())
  * the garbage collector frees too, but a browser page runs its callbacks only when it yields.
  */
 export function memoryScope<T>(fn: () => T): T {
-  return inArena('memoryScope', fn, (result) => tensorsIn(result), true);
+  return inArena('memoryScope', fn, (result) => {
+    // Computed now, a result holds its own buffer rather than everything it was computed from.
+    const kept = tensorsIn(result);
+    for (const t of kept) realize(t.lazy);
+    return kept;
+  }, true);
 }
