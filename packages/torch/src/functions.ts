@@ -1,7 +1,7 @@
 /** `torch.*` operator functions (`torch.cat`, `torch.where`, `torch.sum`, …) and `torch.no_grad`. */
 import {
   concat, fullLike, isGradEnabled, matmul as coreMatmul, maximum as coreMaximum, minimum as coreMinimum, noGrad, stack as coreStack,
-  where as coreWhere, withGradMode, ArgTypeError, checkNumber,
+  where as coreWhere, withGradMode, ArgTypeError, checkNumber, memoryScope,
 } from '@rosetta/core';
 import { Tensor, val, type Operand } from './tensor.js';
 
@@ -79,5 +79,14 @@ export const is_tensor = (x: unknown): x is Tensor => x instanceof Tensor;
 export const no_grad = <T>(fn: () => T): T => noGrad(fn);
 /** `with torch.enable_grad(): …` → `torch.enable_grad(() => …)`. */
 export const enable_grad = <T>(fn: () => T): T => withGradMode(true, fn);
+/**
+ * `torch.memory_scope(() => …)`: runs `fn` (a training step) and frees every buffer it made except
+ * what it returns and what it wrote to tensors made before it: parameters after `optimizer.step()`,
+ * their `.grad`, optimizer state (core `memoryScope`). Call `backward()` inside.
+ * NOTE: PyTorch has no such call; it frees memory by reference counting. Here the garbage collector
+ * frees it, but a browser page runs its callbacks only when it yields, so a synchronous training
+ * loop in a page wraps each step: `for (…) torch.memory_scope(() => { … optimizer.step(); })`.
+ */
+export const memory_scope = <T>(fn: () => T): T => memoryScope(fn);
 /** `torch.is_grad_enabled()`. */
 export const is_grad_enabled = (): boolean => isGradEnabled();

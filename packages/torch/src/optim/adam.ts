@@ -21,7 +21,7 @@ export class Adam extends Optimizer {
   }
   protected update(p: Parameter, g: ParamGroup, state: Record<string, unknown>): void {
     const [beta1, beta2] = g.betas as [number, number];
-    adamUpdate(p.value, p.value.grad!, state as AdamState, {
+    adamUpdate(p.value, p.value.peekGrad()!, state as AdamState, {
       lr: g.lr, beta1, beta2, eps: g.eps as number, weightDecay: g.weight_decay as number,
       decoupledWeightDecay: this instanceof AdamW, amsgrad: g.amsgrad as boolean, maximize: g.maximize as boolean,
     });

@@ -51,7 +51,8 @@ export abstract class Optimizer {
     const loss = closure?.();
     for (const g of this.param_groups) {
       for (const p of g.params) {
-        if (p.value.grad === null) continue;
+        // peekGrad: the update rule only reads it, so zero_grad() can free it afterwards.
+        if (p.value.peekGrad() === null) continue;
         let s = this.state.get(p);
         if (!s) this.state.set(p, (s = {}));
         this.update(p, g, s);

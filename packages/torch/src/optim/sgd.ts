@@ -14,7 +14,7 @@ export class SGD extends Optimizer {
     super(params, o);
   }
   protected update(p: Parameter, g: ParamGroup, state: Record<string, unknown>): void {
-    sgdUpdate(p.value, p.value.grad!, state as SgdState, {
+    sgdUpdate(p.value, p.value.peekGrad()!, state as SgdState, {
       lr: g.lr, momentum: g.momentum as number, dampening: g.dampening as number, nesterov: g.nesterov as boolean,
       weightDecay: g.weight_decay as number, maximize: g.maximize as boolean,
     });

@@ -3,7 +3,7 @@
  * `compile(loss_func, optimizer, metrics_dict)` and `fit(epochs, dl_train, dl_val, log_step_freq)`,
  * printing torchkeras' progress lines and per-epoch table and returning the history.
  */
-import { bindArgs, noGrad, pyStr } from '@rosetta/core';
+import { bindArgs, memoryScope, noGrad, pyStr } from '@rosetta/core';
 import { ModuleImpl } from '../nn/module.js';
 import type { Optimizer } from '../optim/optimizer.js';
 import type { Tensor } from '../tensor.js';
@@ -15,6 +15,23 @@ type Batches = Iterable<[Tensor, Tensor]>;
 
 /** Python's `round(x, 3)` for display. */
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+/**
+ * `step(x, y)` for each batch of `dl`, each in a memory scope that also takes the batch from the
+ * loader: its batch, activations and gradients are freed when the step ends (steps return numbers),
+ * so `fit` runs with flat memory in a browser page that does not yield.
+ */
+function* perStep<R>(dl: Batches, step: (x: Tensor, y: Tensor) => R): Generator<R> {
+  const batches = dl[Symbol.iterator]();
+  for (;;) {
+    const r = memoryScope(() => {
+      const b = batches.next();
+      return b.done ? null : { value: step(...b.value) };
+    });
+    if (r === null) return;
+    yield r.value;
+  }
+}
 
 /** `dfhistory`: one row per epoch (`epoch`, `loss`, metrics, `val_loss`, val metrics). */
 export class History {
@@ -88,8 +105,7 @@ export class ModelImpl extends ModuleImpl {
   evaluate(dl: Batches): Record<string, number> {
     let n = 0;
     const sums: Record<string, number> = { val_loss: 0 };
-    for (const [x, y] of dl) {
-      const [l, m] = this.evaluate_step(x, y);
+    for (const [l, m] of perStep(dl, (x, y) => this.evaluate_step(x, y))) {
       n += 1;
       sums.val_loss! += l;
       for (const [k, v] of Object.entries(m)) sums[`val_${k}`] = (sums[`val_${k}`] ?? 0) + v;
@@ -112,9 +128,8 @@ export class ModelImpl extends ModuleImpl {
       let lossSum = 0;
       const metricSum: Record<string, number> = Object.fromEntries(names.map((k) => [k, 0]));
       let step = 0;
-      for (const [features, labels] of dl_train) {
+      for (const [l, m] of perStep(dl_train, (features, labels) => this.train_step(features, labels))) {
         step += 1;
-        const [l, m] = this.train_step(features, labels);
         lossSum += l;
         for (const k of names) metricSum[k]! += m[k]!;
         if (step % log_step_freq === 0) {
