@@ -9,6 +9,7 @@ export { value_and_grad } from './value-and-grad.js';
 export { set_seed } from './seed.js';
 export { set_context, get_context } from './context.js';
 export { Model } from './train/model.js';
+export { memory_scope } from './memory.js';
 export * as nn from './nn/index.js';
 export * as ops from './ops/index.js';
 export * as dataset from './dataset/index.js';

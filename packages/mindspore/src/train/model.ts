@@ -3,7 +3,7 @@
  * `WithLossCell` (when a loss_fn is given) and `TrainOneStepCell`, and runs epochs over a dataset
  * with callbacks. `train`/`eval` return Promises (`await model.train(…)`).
  */
-import { bindArgs, newless, noGrad } from '@rosetta/core';
+import { bindArgs, memoryScope, newless, noGrad } from '@rosetta/core';
 import type { Dataset } from '../dataset/generator-dataset.js';
 import type { CellImpl } from '../nn/cell.js';
 import type { OptimizerImpl } from '../nn/optim.js';
@@ -42,7 +42,9 @@ class ModelImpl {
   /**
    * `train(epoch, train_dataset, callbacks=None, dataset_sink_mode=False, sink_size=-1, initial_epoch=0)`:
    * each row's first column goes to the network, the rest to the loss.
-   * NOTE: `dataset_sink_mode` is accepted; data is always fed step by step.
+   * NOTE: `dataset_sink_mode` is accepted; data is always fed step by step. Each step runs in a
+   * memory scope (`ms.memory_scope`): tensors a callback makes in a step, other than
+   * `cb_params.net_outputs`, are freed when the step ends.
    */
   async train(...args: unknown[]): Promise<void> {
     const o = bindArgs('train', ['epoch', 'train_dataset', 'callbacks', 'dataset_sink_mode', 'sink_size', 'initial_epoch'], {
@@ -62,13 +64,19 @@ class ModelImpl {
     for (let e = o.initial_epoch + 1; e <= epoch && !ctx.get_stop_requested(); e++) {
       params.cur_epoch_num = e;
       cbs.forEach((c) => c.on_train_epoch_begin(ctx));
-      for (const row of train_dataset.create_tuple_iterator()) {
+      const rows = train_dataset.create_tuple_iterator()[Symbol.iterator]();
+      // Each step (taking its batch too) runs in a memory scope: what it made is freed when it ends,
+      // but the parameters, optimizer state and the loss in cb_params.net_outputs.
+      const step = () => memoryScope(() => {
+        const row = rows.next();
+        if (row.done) return null;
         params.cur_step_num += 1;
         cbs.forEach((c) => c.on_train_step_begin(ctx));
-        params.net_outputs = net(...row) as Tensor;
+        params.net_outputs = net(...row.value) as Tensor;
         cbs.forEach((c) => c.on_train_step_end(ctx));
-        if (ctx.get_stop_requested()) break;
-      }
+        return params.net_outputs;
+      });
+      while (step() !== null && !ctx.get_stop_requested());
       cbs.forEach((c) => c.on_train_epoch_end(ctx));
       await Promise.resolve();
     }
