@@ -17,4 +17,5 @@ import { Context as ContextClass } from './context.js';
 export const Context = newless(ContextClass);
 export type Context = ContextClass;
 export { NDArray } from './ndarray/ndarray.js';
+export { memory_scope } from './memory.js';
 export { np, print, pyStr as str } from '@rosetta/core';

@@ -2,7 +2,7 @@
  * `gluon.Parameter`: a named weight with MXNet's deferred initialization (unknown dimensions are 0
  * until the first forward pass fixes them), `data()`, `grad()`, `set_data`, `zero_grad`.
  */
-import { bindArgs, zeros, zerosLike, type Tensor } from '@rosetta/core';
+import { bindArgs, keep, zeros, zerosLike, type Tensor } from '@rosetta/core';
 import { attach } from '../autograd/state.js';
 import { checkDType, wrap } from '../ndarray/convert.js';
 import type { NDArray } from '../ndarray/ndarray.js';
@@ -84,7 +84,8 @@ export class Parameter {
   }
 
   private finishInit(): void {
-    const t = zeros(this.shape, { dtype: checkDType('initialize', this.dtype) });
+    // keep: deferred initialization runs in the first forward pass, maybe inside a memory scope.
+    const t = keep(zeros(this.shape, { dtype: checkDType('initialize', this.dtype) }));
     const arr = wrap(t);
     this.deferred!(this.name, arr);
     attach(t, this.grad_req);

@@ -3,7 +3,7 @@
  * `step(batch_size)` rescales the gradients by 1/batch_size (the loss's backward differentiated the
  * per-sample sum), then updates with MXNet's rule through the core update functions.
  */
-import { adamUpdate, clamp, rmspropUpdate, sgdUpdate, type AdamState, type RmspropState, type SgdState, type Tensor } from '@rosetta/core';
+import { adamUpdate, clamp, endStep, rmspropUpdate, sgdUpdate, type AdamState, type RmspropState, type SgdState, type Tensor } from '@rosetta/core';
 import { ParameterDict } from './parameter-dict.js';
 import { Parameter } from './parameter.js';
 
@@ -99,6 +99,14 @@ export class Trainer {
    * grad · rescale_grad / batch_size (clipped to ±clip_gradient when set).
    * NOTE: MXNet raises for a parameter whose gradient a backward pass did not write since the last
    * step unless ignore_stale_grad; here such a parameter (no gradient yet) is skipped.
+   * NOTE: each step also ends a memory window (core `endStep`): what the iteration before the previous
+   * one computed (its batch, outputs, activations) is freed now, unless tensors made since or the
+   * parameters, gradients and trainer state read it. MXNet frees by reference counting; this keeps a
+   * synchronous training loop in a browser page, where the garbage collector's callbacks wait for
+   * the page to yield, at flat memory. So an NDArray computed in one iteration can be read in that
+   * iteration and the next (`l.mean().asscalar()` after `trainer.step`), not later: keep a value
+   * longer with `asscalar()`/`asnumpy()`, or wrap the loop body in `mx.memory_scope`, which returns
+   * what it keeps.
    */
   step(batch_size: number, _ignore_stale_grad = false): void {
     if (!(batch_size > 0)) throw new Error(`Trainer.step: batch_size must be positive, got ${batch_size}`);
@@ -106,12 +114,15 @@ export class Trainer {
     for (const p of this._params) {
       if (p.grad_req === 'null') continue;
       const t = p.tensor;
-      if (t.grad === null) continue;
-      let g = t.grad.mul(rescale);
+      // peekGrad: the update only reads it, so the next backward pass can free it.
+      const grad = t.peekGrad();
+      if (grad === null) continue;
+      let g = grad.mul(rescale);
       if (this._clip !== null) g = clamp(g, -this._clip, this._clip);
       let state = this._states.get(p);
       if (!state) this._states.set(p, (state = {}));
       this._rule(t, g, state, this._lr * p.lr_mult, this._wd * p.wd_mult);
     }
+    endStep();
   }
 }
