@@ -13,6 +13,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { RosettaError } from '@rosetta/core';
+import { OutcomeTally } from '@rosetta/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as torch from '../index.js';
 import { Tensor } from '../tensor.js';
@@ -40,13 +41,6 @@ interface Case {
 }
 
 const fixture = JSON.parse(readFileSync(new URL('../../fixtures/bad-input/torch-bad-input.json', import.meta.url), 'utf8')) as { torch: string; cases: Case[] };
-
-/**
- * Cases where Rosetta's value differs from PyTorch's because of engine math that another change
- * fixes (issue 13, defects 3–5): id → what Rosetta gives now. Each entry asserts that the value is
- * still wrong, so it fails as soon as the engine is fixed and must then be removed.
- */
-const KNOWN_ENGINE_DEFECTS = new Map<string, string>([]);
 
 const dec = (v: Num): number => (v === 'nan' ? NaN : v === 'inf' ? Infinity : v === '-inf' ? -Infinity : v);
 
@@ -167,39 +161,26 @@ function mismatch(c: Case, o: Outcome): string | null {
   return null;
 }
 
-const counts = { clearError: 0, frameworkValue: 0, knownEngineDefect: 0, anythingElse: 0 };
+const tally = new OutcomeTally();
 
 describe(`torch loss classes × bad input, against PyTorch ${fixture.torch}`, () => {
   it('the fixture covers every loss class the facade exports', () => {
     const classes = new Set(fixture.cases.map((c) => c.cls));
     const exported = Object.keys(nn).filter((k) => /Loss$/.test(k));
     expect(exported.filter((k) => !classes.has(k))).toEqual([]);
-    const ids = new Set(fixture.cases.map((c) => c.id));
-    expect([...KNOWN_ENGINE_DEFECTS.keys()].filter((id) => !ids.has(id))).toEqual([]);
   });
 
   it.each(fixture.cases.map((c) => [c.id, c] as const))('%s', (_id, c) => {
     const why = mismatch(c, run(c));
-    const known = KNOWN_ENGINE_DEFECTS.get(c.id);
-    if (known !== undefined) {
-      counts.knownEngineDefect++;
-      // Still wrong as recorded; once the engine is fixed this fails: remove the entry.
-      expect(why, `${c.id} now matches PyTorch: remove it from KNOWN_ENGINE_DEFECTS`).not.toBeNull();
-      expect(why).toContain(known);
-      return;
-    }
     if (why === null) {
-      if (c.expect.error) counts.clearError++;
-      else counts.frameworkValue++;
+      tally.record(c.expect.error ? 'clear error' : 'framework value');
     } else {
-      counts.anythingElse++;
+      tally.record('anything else');
       throw new Error(`${c.id}: ${why}`);
     }
   });
 
   afterAll(() => {
-    const total = counts.clearError + counts.frameworkValue + counts.knownEngineDefect + counts.anythingElse;
-    console.log(`torch bad-input matrix (${process.env.ROSETTA_BACKEND || 'cpu'}): ${total} cases — clear error ${counts.clearError}, ` +
-      `framework value ${counts.frameworkValue}, known engine defect ${counts.knownEngineDefect}, anything else ${counts.anythingElse}`);
+    console.log(tally.summary(`torch bad-input matrix (${process.env.ROSETTA_BACKEND || 'cpu'})`));
   });
 });

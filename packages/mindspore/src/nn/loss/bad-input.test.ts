@@ -23,6 +23,7 @@
  *   unwritten), so Rosetta raises that warning's text.
  */
 import * as core from '@rosetta/core';
+import { FLOAT32_TOLERANCE, OutcomeTally, sameValues, show, type MatrixValues } from '@rosetta/core/testing';
 import { describe, expect, it } from 'vitest';
 import { Tensor, nn } from '../../index.js';
 
@@ -30,7 +31,7 @@ type DT = 'float32' | 'float64' | 'int32' | 'int64' | 'bool';
 /** A tensor argument (flat row-major data), or a plain JS value passed as is. */
 type Arg = { d: number[]; s: number[]; t?: DT } | { raw: unknown };
 /** A reference result: values (row-major) and shape. */
-type Out = { v: number[]; s: number[] };
+type Out = MatrixValues;
 type Expect = { error: RegExp; src: string } | { value: Out; src: string };
 interface Case { id: string; run: () => unknown; expect: Expect }
 
@@ -506,27 +507,7 @@ const numbers = (r: unknown): Out => {
   return { v: Array.from(t.dataSync() as ArrayLike<number>, Number), s: t.shape };
 };
 
-const show = (o: Out): string => `${o.v.map(String).join(', ')} shape (${o.s.join(', ')})`;
-
-function sameValues(got: Out, want: Out): boolean {
-  if (got.s.join() !== want.s.join() || got.v.length !== want.v.length) return false;
-  return got.v.every((g, i) => {
-    const w = want.v[i]!;
-    if (Number.isNaN(w) || Number.isNaN(g)) return Number.isNaN(w) && Number.isNaN(g);
-    if (!Number.isFinite(w) || !Number.isFinite(g)) return g === w;
-    return Math.abs(g - w) <= 2e-6 + 2e-5 * Math.abs(w);
-  });
-}
-
-/**
- * Cases where MindSpore's value differs from Rosetta's because of engine/core-loss math this suite
- * does not fix; each entry asserts the current wrong value, so it fails (and must be removed) once
- * the engine gives MindSpore's value.
- */
-const KNOWN_ENGINE_DEFECTS = new Map<string, Out | RegExp>([]);
-
-type Outcome = 'clear error' | 'framework value' | 'known engine defect' | 'anything else';
-const counts: Record<Outcome, number> = { 'clear error': 0, 'framework value': 0, 'known engine defect': 0, 'anything else': 0 };
+const tally = new OutcomeTally();
 
 describe('mindspore.nn losses: the bad-input matrix (MindSpore 2.3.1 outcomes)', () => {
   it('covers every loss class of mindspore.nn', () => {
@@ -550,33 +531,20 @@ describe('mindspore.nn losses: the bad-input matrix (MindSpore 2.3.1 outcomes)',
             }
             expect(thrown, `${id} should raise (${k.expect.src})`).toBeInstanceOf(Error);
             expect((thrown as Error).message, k.expect.src).toMatch(k.expect.error);
-            counts['clear error']++;
-            return;
-          }
-          const known = KNOWN_ENGINE_DEFECTS.get(id);
-          if (known instanceof RegExp) {
-            expect(k.run, `${id}: fixed? remove it from KNOWN_ENGINE_DEFECTS`).toThrow(known);
-            counts['known engine defect']++;
+            tally.record('clear error');
             return;
           }
           const got = numbers(k.run());
-          if (known) {
-            expect(sameValues(got, k.expect.value), `${id}: fixed? remove it from KNOWN_ENGINE_DEFECTS`).toBe(false);
-            expect(sameValues(got, known), `${id}: the known wrong value changed`).toBe(true);
-            counts['known engine defect']++;
-            return;
-          }
           const want = k.expect.value;
-          expect(sameValues(got, want), `${id}: got ${show(got)}, MindSpore gives ${show(want)} (${k.expect.src})`).toBe(true);
-          counts['framework value']++;
+          expect(sameValues(got, want, FLOAT32_TOLERANCE), `${id}: got ${show(got)}, MindSpore gives ${show(want)} (${k.expect.src})`).toBe(true);
+          tally.record('framework value');
         });
       }
     });
   }
 
   it('counts: no outcome is anything else', () => {
-    console.log(`mindspore bad-input matrix [${core.getBackend().name}]: clear error ${counts['clear error']}, framework value ${counts['framework value']}, known engine defects ${counts['known engine defect']} (${[...KNOWN_ENGINE_DEFECTS.keys()].join('; ') || 'none'}), anything else ${counts['anything else']}`);
-    expect(counts['anything else']).toBe(0);
-    expect(counts['clear error'] + counts['framework value'] + counts['known engine defect']).toBe(classes.reduce((s, c) => s + casesOf(c).length, 0));
+    console.log(tally.summary(`mindspore bad-input matrix (${core.getBackend().name})`));
+    tally.assertNoOther(classes.reduce((s, c) => s + casesOf(c).length, 0));
   });
 });

@@ -27,6 +27,7 @@
  * - Class indices outside the documented range: an error (`pick` clips them by default).
  */
 import * as core from '@rosetta/core';
+import { FLOAT32_TOLERANCE, OutcomeTally, sameValues, show, type MatrixValues } from '@rosetta/core/testing';
 import { describe, expect, it } from 'vitest';
 import { gluon, nd } from '../../index.js';
 
@@ -34,7 +35,7 @@ const gloss = gluon.loss;
 type DT = 'float32' | 'float64' | 'int32';
 /** An array argument (flat row-major data), or None. */
 type Arg = { d: number[]; s: number[]; t?: DT } | null;
-type Out = { v: number[]; s: number[] };
+type Out = MatrixValues;
 type Expect = { error: RegExp; src: string } | { value: Out; src: string };
 interface Case { id: string; run: () => unknown; expect: Expect }
 type LossFn = (...args: unknown[]) => unknown;
@@ -320,25 +321,8 @@ const numbers = (r: unknown): Out => {
   const t = (r as { tensor: core.Tensor }).tensor;
   return { v: Array.from(t.dataSync() as ArrayLike<number>, Number), s: t.shape };
 };
-const show = (o: Out): string => `${o.v.map(String).join(', ')} shape (${o.s.join(', ')})`;
-function sameValues(got: Out, want: Out): boolean {
-  if (got.s.join() !== want.s.join() || got.v.length !== want.v.length) return false;
-  return got.v.every((g, i) => {
-    const w = want.v[i]!;
-    if (Number.isNaN(w) || Number.isNaN(g)) return Number.isNaN(w) && Number.isNaN(g);
-    if (!Number.isFinite(w) || !Number.isFinite(g)) return g === w;
-    return Math.abs(g - w) <= 2e-6 + 2e-5 * Math.abs(w);
-  });
-}
 
-/**
- * Cases where MXNet's value differs from Rosetta's because of engine/core-loss math this suite does
- * not fix; each entry asserts the current wrong value, so it fails (and must be removed) once fixed.
- */
-const KNOWN_ENGINE_DEFECTS = new Map<string, Out | RegExp>([]);
-
-type Outcome = 'clear error' | 'framework value' | 'known engine defect' | 'anything else';
-const counts: Record<Outcome, number> = { 'clear error': 0, 'framework value': 0, 'known engine defect': 0, 'anything else': 0 };
+const tally = new OutcomeTally();
 
 describe('gluon.loss: the bad-input matrix (MXNet 1.x outcomes)', () => {
   it('covers every loss class of gluon.loss (aliases are the same classes)', () => {
@@ -354,7 +338,6 @@ describe('gluon.loss: the bad-input matrix (MXNet 1.x outcomes)', () => {
       for (const k of casesOf(c)) {
         const id = `${c.name}: ${k.id}`;
         it(k.id, () => {
-          const known = KNOWN_ENGINE_DEFECTS.get(id);
           if ('error' in k.expect) {
             let thrown: unknown;
             try {
@@ -364,32 +347,20 @@ describe('gluon.loss: the bad-input matrix (MXNet 1.x outcomes)', () => {
             }
             expect(thrown, `${id} should raise (${k.expect.src})`).toBeInstanceOf(Error);
             expect((thrown as Error).message, k.expect.src).toMatch(k.expect.error);
-            counts['clear error']++;
-            return;
-          }
-          if (known instanceof RegExp) {
-            expect(k.run, `${id}: fixed? remove it from KNOWN_ENGINE_DEFECTS`).toThrow(known);
-            counts['known engine defect']++;
+            tally.record('clear error');
             return;
           }
           const got = numbers(k.run());
           const want = k.expect.value;
-          if (known) {
-            expect(sameValues(got, want), `${id}: fixed? remove it from KNOWN_ENGINE_DEFECTS`).toBe(false);
-            expect(sameValues(got, known), `${id}: the known wrong value changed, got ${show(got)}`).toBe(true);
-            counts['known engine defect']++;
-            return;
-          }
-          expect(sameValues(got, want), `${id}: got ${show(got)}, MXNet gives ${show(want)} (${k.expect.src})`).toBe(true);
-          counts['framework value']++;
+          expect(sameValues(got, want, FLOAT32_TOLERANCE), `${id}: got ${show(got)}, MXNet gives ${show(want)} (${k.expect.src})`).toBe(true);
+          tally.record('framework value');
         });
       }
     });
   }
 
   it('counts: no outcome is anything else', () => {
-    console.log(`gluon bad-input matrix [${core.getBackend().name}]: clear error ${counts['clear error']}, framework value ${counts['framework value']}, known engine defects ${counts['known engine defect']} (${[...KNOWN_ENGINE_DEFECTS.keys()].join('; ') || 'none'}), anything else ${counts['anything else']}`);
-    expect(counts['anything else']).toBe(0);
-    expect(counts['clear error'] + counts['framework value'] + counts['known engine defect']).toBe(classes.reduce((s, c) => s + casesOf(c).length, 0));
+    console.log(tally.summary(`gluon bad-input matrix (${core.getBackend().name})`));
+    tally.assertNoOther(classes.reduce((s, c) => s + casesOf(c).length, 0));
   });
 });
