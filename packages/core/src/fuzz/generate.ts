@@ -390,22 +390,26 @@ const lossOrdinal = (index: number): number => Math.floor(index / CLASSES.length
 
 /**
  * Program `index` of `seed`. Every 25th program is large (≥ 2^18 iterations in a kernel or matmul,
- * so 2 wasm threads split it); one in 4 of the rest also runs on 2 threads.
+ * so 2 wasm threads split it); one in 4 of the rest also runs on 2 threads; 3 in 10 also run with
+ * their leaves on one backend while another is current.
  */
 export function generateProgram(seed: number, index: number): Program {
+  const r = new Rng(caseSeed(seed, index));
+  const large = index % 25 === 24;
+  const cls: ProgramClass = large ? pick(r, ['elementwise', 'reduce', 'matmul'] as const) : CLASSES[index % CLASSES.length]!;
+  // The n-th loss program takes the losses in turn, float32 on one pass through them and float64 on the next.
+  const n = lossOrdinal(index);
+  if (cls === 'loss') return build(seed, index, r, cls, n % (2 * LOSS_NAMES.length) < LOSS_NAMES.length ? 'float32' : 'float64', LOSS_NAMES[n % LOSS_NAMES.length]!, false);
+  let dtype: ProgramDType = DTYPES[Math.floor(index / CLASSES.length) % DTYPES.length]!;
+  if (cls === 'matmul' && dtype === 'int') dtype = pick(r, ['float32', 'float64']);
+  return build(seed, index, r, cls, dtype, null, large);
+}
+
+function build(seed: number, index: number, r: Rng, cls: ProgramClass, dtype: ProgramDType, loss: string | null, large: boolean): Program {
   return withBackend('cpu', () => {
-    const r = new Rng(caseSeed(seed, index));
-    const large = index % 25 === 24;
-    const cls: ProgramClass = large ? pick(r, ['elementwise', 'reduce', 'matmul'] as const) : CLASSES[index % CLASSES.length]!;
-    // The n-th loss program takes the losses in turn, float32 on one pass through them and float64 on the next.
-    const n = lossOrdinal(index);
-    let dtype: ProgramDType = cls === 'loss'
-      ? (n % (2 * LOSS_NAMES.length) < LOSS_NAMES.length ? 'float32' : 'float64')
-      : DTYPES[Math.floor(index / CLASSES.length) % DTYPES.length]!;
-    if (cls === 'matmul' && dtype === 'int') dtype = pick(r, ['float32', 'float64']);
     const b = new Builder(r, dtype === 'int');
     let output: number;
-    if (cls === 'loss') output = lossProgram(b, dtype as FloatDType, LOSS_NAMES[n % LOSS_NAMES.length]!);
+    if (cls === 'loss') output = lossProgram(b, dtype as FloatDType, loss!);
     else if (cls === 'elementwise') output = large ? largeElementwise(b, dtype) : elementwiseProgram(b, dtype);
     else if (cls === 'reduce') output = reduceProgram(b, dtype, large);
     else if (cls === 'matmul') output = matmulProgram(b, dtype, large);
@@ -416,6 +420,7 @@ export function generateProgram(seed: number, index: number): Program {
     return {
       id: `${seed}:${index}`, cls, dtype, leaves: b.leaves.map((l) => ({ ...l, grad: l.grad && grad })), steps: b.steps, info: b.info, output, grad,
       threads: large || r.next() < 0.25,
+      otherCurrent: r.next() < 0.3,
     };
   });
 }

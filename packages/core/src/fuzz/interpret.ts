@@ -21,7 +21,13 @@ import { OPS, boundOf } from './ops.js';
 import type { Param, Program } from './program.js';
 
 export interface RunConfig {
+  /** The backend the leaves are made on. */
   readonly backend: string;
+  /**
+   * The current backend while the ops run (default: the same). Another one checks that a tensor
+   * computes on its own backend whatever is current (`setBackend` after the tensors were made).
+   */
+  readonly current?: string;
   /** wasm worker threads (1 elsewhere). */
   readonly threads: number;
   /** `cpu`, `wasm`, `wasm×2`, … */
@@ -69,7 +75,8 @@ export function runProgram(p: Program, cfg: RunConfig, reference: boolean): Outc
   const wide = (d: DType): DType => (reference && d === 'float32' ? 'float64' : d);
   const withBounds = reference && p.steps.every((s) => s.op !== 'loss');
   let threaded = 0;
-  return withBackend(cfg.backend, () => {
+  const own = <T>(f: () => T): T => withBackend(cfg.backend, f);
+  return withBackend(cfg.current ?? cfg.backend, () => {
     if (cfg.threads > 1) setNumThreads(cfg.threads);
     core.resetKernelStats();
     try {
@@ -79,7 +86,7 @@ export function runProgram(p: Program, cfg: RunConfig, reference: boolean): Outc
       p.steps.forEach((s, id) => {
         if (s.op === 'leaf') {
           const l = p.leaves[s.p.leaf as number]!;
-          const t = core.tensor(l.data, { dtype: wide(l.dtype), shape: l.shape, requiresGrad: l.grad });
+          const t = own(() => core.tensor(l.data, { dtype: wide(l.dtype), shape: l.shape, requiresGrad: l.grad }));
           leaves[s.p.leaf as number] = t;
           values.push(t);
           bounds.push(null);
@@ -111,7 +118,7 @@ export function runProgram(p: Program, cfg: RunConfig, reference: boolean): Outc
       let grads: (HostValue | null)[] = leaves.map(() => null);
       // A program whose output does not depend on a leaf through differentiable ops has no gradients.
       if (p.grad && y.requiresGrad) {
-        const w = core.tensor(gradWeights(p, y.size), { dtype: y.dtype, shape: y.shape });
+        const w = own(() => core.tensor(gradWeights(p, y.size), { dtype: y.dtype, shape: y.shape }));
         y.mul(w).sum().backward();
         grads = leaves.map((l) => (l?.grad ? read(l.grad) : null));
       }

@@ -33,6 +33,7 @@ export const NOT_LOSSES: Record<string, string> = {
   uniformCandidateSampler: 'a host-side sampler of class ids (no tensors); sampledSoftmaxLoss draws through it',
   reshapeLike: "a shape helper of the Gluon losses (a view), exercised by every Gluon loss here",
   adaptivePredict: 'argmax of adaptiveLogProb (covered), a discontinuous function of computed values',
+  hinge: "max(z, 0) as PyTorch's or MindSpore's kernel takes it: runs through the losses' `kernel` option here",
 };
 
 // ---- input helpers ----
@@ -53,6 +54,8 @@ const bits = (r: Rng, s: readonly number[], dt: FloatDType): LeafSpec =>
 const idx = (r: Rng, s: readonly number[], lo: number, hi: number): LeafSpec => makeLeaf(r, s, 'int64', { lo, hi });
 const ints = (s: readonly number[], data: number[]): LeafSpec => ({ shape: [...s], dtype: 'int64', data: Float64Array.from(data), grad: false, kind: 'ints' });
 const red = (r: Rng, extra: Param[] = []): Param => pick(r, ['none', 'mean', 'sum', ...extra]);
+/** Whose CPU kernel a loss follows at NaN and ±Inf (the `kernel` option of the losses that take it). */
+const kernel = (r: Rng): Param => pick(r, ['torch', 'mindspore']);
 const gluonRed = (r: Rng): Param => pick(r, ['none', 'mean', 'sum', { batchAxis: 0 }]);
 /** The shape of b broadcasting against a: a's shape with some dims set to 1 or dropped from the front. */
 function broadcastLike(r: Rng, s: readonly number[]): number[] {
@@ -138,7 +141,7 @@ export const LOSSES: Record<string, LossDef> = {
     gen: (r, dt) => {
       const s = shape(r, 0, 3, 4, true);
       const tensors: Record<string, LeafSpec> = {};
-      const opts: P = { reduction: red(r) };
+      const opts: P = { reduction: red(r), kernel: kernel(r) };
       if (r.next() < 0.4) {
         tensors.weight = F(r, dt, broadcastLike(r, s), 'positive', 0);
         opts.weight = { $t: 'weight' };
@@ -168,7 +171,7 @@ export const LOSSES: Record<string, LossDef> = {
     gen: (r, dt) => {
       const s = shape(r, 1, 3);
       const logTarget = r.next() < 0.4;
-      return { args: [F(r, dt, s), F(r, dt, s, logTarget ? 'normal' : 'unit')], tensors: {}, opts: { logTarget, reduction: red(r, ['batchmean']) } };
+      return { args: [F(r, dt, s), F(r, dt, s, logTarget ? 'normal' : 'unit')], tensors: {}, opts: { logTarget, reduction: red(r, ['batchmean']), kernel: kernel(r) } };
     },
     call: ([x, y], o) => core.klDivLoss(x!, y!, o),
   },
@@ -193,7 +196,7 @@ export const LOSSES: Record<string, LossDef> = {
   marginRankingLoss: {
     gen: (r, dt) => {
       const s = [dims(r, 1, 5)];
-      return { args: [F(r, dt, s), F(r, dt, s), signs(r, s, dt)], tensors: {}, opts: { reduction: red(r), margin: pick(r, [0, 0.5, 1]) } };
+      return { args: [F(r, dt, s), F(r, dt, s), signs(r, s, dt)], tensors: {}, opts: { reduction: red(r), margin: pick(r, [0, 0.5, 1]), kernel: kernel(r) } };
     },
     call: ([a, b, y], o) => core.marginRankingLoss(a!, b!, y!, o),
   },
@@ -225,14 +228,14 @@ export const LOSSES: Record<string, LossDef> = {
       const unbatched = r.next() < 0.25;
       const D = dims(r, 1, 5);
       const s = unbatched ? [D] : [dims(r, 1, 4), D];
-      return { args: [F(r, dt, s), F(r, dt, s), signs(r, unbatched ? [] : [s[0]!], dt)], tensors: {}, opts: { reduction: red(r), margin: pick(r, [0, 0.25, -0.5]) } };
+      return { args: [F(r, dt, s), F(r, dt, s), signs(r, unbatched ? [] : [s[0]!], dt)], tensors: {}, opts: { reduction: red(r), margin: pick(r, [0, 0.25, -0.5]), kernel: kernel(r) } };
     },
     call: ([a, b, y], o) => core.cosineEmbeddingLoss(a!, b!, y!, o),
   },
   hingeEmbeddingLoss: {
     gen: (r, dt) => {
       const s = shape(r, 0, 3);
-      return { args: [F(r, dt, s), signs(r, s, dt)], tensors: {}, opts: { reduction: red(r), margin: pick(r, [1, 0.5, 2]) } };
+      return { args: [F(r, dt, s), signs(r, s, dt)], tensors: {}, opts: { reduction: red(r), margin: pick(r, [1, 0.5, 2]), kernel: kernel(r) } };
     },
     call: ([x, y], o) => core.hingeEmbeddingLoss(x!, y!, o),
   },
@@ -253,14 +256,14 @@ export const LOSSES: Record<string, LossDef> = {
   tripletMarginLoss: {
     gen: (r, dt) => {
       const s = shape(r, 1, 2, 5);
-      return { args: [F(r, dt, s), F(r, dt, s), F(r, dt, s)], tensors: {}, opts: { reduction: red(r), margin: pick(r, [1, 0.5]), p: pick(r, [1, 2, 3]), swap: r.next() < 0.3 } };
+      return { args: [F(r, dt, s), F(r, dt, s), F(r, dt, s)], tensors: {}, opts: { reduction: red(r), margin: pick(r, [1, 0.5]), p: pick(r, [1, 2, 3]), swap: r.next() < 0.3, kernel: kernel(r) } };
     },
     call: ([a, p, n], o) => core.tripletMarginLoss(a!, p!, n!, o),
   },
   tripletMarginWithDistanceLoss: {
     gen: (r, dt) => {
       const s = shape(r, 1, 2, 5);
-      return { args: [F(r, dt, s), F(r, dt, s), F(r, dt, s)], tensors: {}, opts: { reduction: red(r), margin: pick(r, [1, 0.5]), swap: r.next() < 0.3 } };
+      return { args: [F(r, dt, s), F(r, dt, s), F(r, dt, s)], tensors: {}, opts: { reduction: red(r), margin: pick(r, [1, 0.5]), swap: r.next() < 0.3, kernel: kernel(r) } };
     },
     call: ([a, p, n], o) => core.tripletMarginWithDistanceLoss(a!, p!, n!, o),
   },

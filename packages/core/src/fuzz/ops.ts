@@ -236,30 +236,45 @@ export const OPS: Record<string, OpDef> = {
   max: { run: ([x], p) => x!.max(axesOf(p), Boolean(p.keepdims)), bound: maxOfBound },
   min: { run: ([x], p) => x!.min(axesOf(p), Boolean(p.keepdims)), bound: maxOfBound },
   argmax: { run: ([x], p) => x!.argmax(p.axes as number | null, Boolean(p.keepdims)), bound: exact },
-  /** logsumexp moves by at most max E; its own error is relative to |result| + max|x| (the shift). */
+  /**
+   * logsumexp = m + log Σ e^(x − m) moves by at most max E. Its own error: each x − m rounded (u·|x − m|
+   * in an exponent), the exps and the log (the composite unit, relative to |result| + max|x|), and
+   * the sum of n terms accumulated in float64 (n·u64 relative, so n·u64 absolute after the log).
+   */
   logsumexp: {
     run: ([x], p) => x!.logsumexp(axesOf(p), Boolean(p.keepdims)),
     bound: (c) => {
       if (emptyAxis(c)) return null;
       const ax = axesOf(c.p);
       const kd = Boolean(c.p.keepdims);
-      const own = mag(c.out).add(mag(c.xs[0]!).max(ax, kd)).mul(unit('composite', c.dtype));
+      const n = countOf(c.xs[0]!, c.p);
+      const own = mag(c.out).add(mag(c.xs[0]!).max(ax, kd).mul(3)).mul(unit('composite', c.dtype)).add(n * U64);
       return plus(maxOfBound(c), own);
     },
   },
-  /** |δs_i| ≤ s_i·(|δx_i| + Σ_j s_j|δx_j|) ≤ 2·s_i·max E. */
+  /**
+   * |δs_i| ≤ s_i·(|δx_i| + Σ_j s_j|δx_j|) ≤ 2·s_i·max E. Own error, relative to s_i: the exponent
+   * x_i − m rounded (u·(|x_i| + max|x|)), exp, the division (composite unit), the row sum (n·u64).
+   */
   softmax: {
     run: ([x], p) => x!.softmax(num(p.axis)),
-    bound: (c) => emptyAxis(c) ? null : plus(c.es[0] ? c.out.abs().mul(c.es[0].max(num(c.p.axis), true)).mul(2) : null, local(c.out, unit('composite', c.dtype), c.dtype)),
+    bound: (c) => {
+      if (emptyAxis(c)) return null;
+      const ax = num(c.p.axis);
+      const x = mag(c.xs[0]!);
+      const rel = x.add(x.max(ax, true)).mul(unit('round', c.dtype)).add(unit('composite', c.dtype) + countOf(c.xs[0]!, c.p) * U64);
+      return plus(c.es[0] ? c.out.abs().mul(c.es[0].max(ax, true)).mul(2) : null, mag(c.out).mul(rel));
+    },
   },
+  /** x_i − logsumexp(x): E_i + max E, and the rounding of both terms (as logsumexp's). */
   logSoftmax: {
     run: ([x], p) => x!.logSoftmax(num(p.axis)),
     bound: (c) => {
       if (emptyAxis(c)) return null;
       const ax = num(c.p.axis);
       const e = c.es[0]!;
-      const scale = mag(c.xs[0]!).add(mag(c.xs[0]!).max(ax, true).mul(2)).add(mag(c.out));
-      return plus(e ? e.add(e.max(ax, true)) : null, scale.mul(unit('composite', c.dtype)));
+      const scale = mag(c.xs[0]!).add(mag(c.xs[0]!).max(ax, true).mul(3)).add(mag(c.out));
+      return plus(e ? e.add(e.max(ax, true)) : null, scale.mul(unit('composite', c.dtype)).add(countOf(c.xs[0]!, c.p) * U64));
     },
   },
 

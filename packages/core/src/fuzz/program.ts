@@ -59,6 +59,8 @@ export interface Program {
   readonly grad: boolean;
   /** Also run on wasm with 2 threads. */
   readonly threads: boolean;
+  /** Also run with the leaves on one backend while another is current. */
+  readonly otherCurrent: boolean;
 }
 
 const fmtParam = (v: Param): string => {
@@ -83,7 +85,7 @@ function sample(l: LeafSpec): string {
 
 /** A compact, replayable description: one line per leaf and per step. */
 export function describeProgram(p: Program): string {
-  const lines = [`program ${p.id} (${p.cls}, ${p.dtype}${p.grad ? ', grad' : ''}${p.threads ? ', wasm×2' : ''})`];
+  const lines = [`program ${p.id} (${p.cls}, ${p.dtype}${p.grad ? ', grad' : ''}${p.threads ? ', wasm×2' : ''}${p.otherCurrent ? ', other backend current' : ''})`];
   p.steps.forEach((s, id) => {
     if (s.op === 'leaf') {
       const l = p.leaves[s.p.leaf as number]!;
