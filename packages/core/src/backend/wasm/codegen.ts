@@ -17,7 +17,7 @@ import type { Expr, Kernel } from '../../ir/kernel.js';
 import { bodyLevels, exprChildren } from '../../ir/kernel.js';
 import type { UnaryOp } from '../../ir/lazy.js';
 import { BLOCK_F64, BLOCK_VOID, F64, I32, I32_TRUNC_SAT_F64_S, I32_TRUNC_SAT_F64_U, OP, V128, f64, kernelModule, s32, u32 } from './encoding.js';
-import { F64X2, vectorLoop, vectorizable } from './vector.js';
+import { F64X2, vectorLoop, vectorizable, wrapInt32, type WrapOps } from './vector.js';
 import { F32X4, vectorizable32 } from './vector32.js';
 import { scalarCall, vmathFunctions, vmathOf, type VMathName } from './vmath.js';
 
@@ -43,13 +43,18 @@ function loadAs(dtype: DType): number[] {
   }
 }
 
-/** Store the f64 on the stack at the byte address below it, as `dtype`. */
-function storeAs(dtype: DType): number[] {
+const SCALAR_WRAP: WrapOps = {
+  trunc: [OP.f64_trunc], floor: [OP.f64_floor], add: [OP.f64_add], sub: [OP.f64_sub], mul: [OP.f64_mul],
+  constant: (v) => [OP.f64_const, ...f64(v)], toInt32: I32_TRUNC_SAT_F64_S,
+};
+
+/** Store the f64 `value` (a local or a constant) at the byte address on the stack, as `dtype`; int32 wraps (`wrapInt32`). */
+function storeAs(dtype: DType, value: number[]): number[] {
   switch (dtype) {
-    case 'float32': return [OP.f32_demote_f64, OP.f32_store, 2, 0];
-    case 'float64': case 'int64': return [OP.f64_store, 3, 0];
-    case 'int32': return [...I32_TRUNC_SAT_F64_S, OP.i32_store, 2, 0];
-    case 'bool': return [...I32_TRUNC_SAT_F64_U, OP.i32_store8, 0, 0];
+    case 'float32': return [...value, OP.f32_demote_f64, OP.f32_store, 2, 0];
+    case 'float64': case 'int64': return [...value, OP.f64_store, 3, 0];
+    case 'int32': return [...wrapInt32(value, SCALAR_WRAP), OP.i32_store, 2, 0];
+    case 'bool': return [...value, ...I32_TRUNC_SAT_F64_U, OP.i32_store8, 0, 0];
   }
 }
 
@@ -159,7 +164,7 @@ export function kernelWasm(k: Kernel, shared = false): Uint8Array {
         if (from === e.dtype || e.dtype === 'float64') return a;
         switch (e.dtype) {
           case 'float32': return from === 'bool' ? a : [...a, OP.f32_demote_f64, OP.f64_promote_f32];
-          case 'int32': return from === 'bool' ? a : [...a, ...I32_TRUNC_SAT_F64_S, OP.f64_convert_i32_s];
+          case 'int32': return from === 'bool' ? a : [...wrapInt32(a, SCALAR_WRAP), OP.f64_convert_i32_s];
           case 'int64': return from === 'bool' || from === 'int32' ? a : [...a, OP.f64_trunc];
           case 'bool': return [...a, ...f64c(0), OP.f64_ne, ...b2f];
         }
@@ -207,7 +212,7 @@ export function kernelWasm(k: Kernel, shared = false): Uint8Array {
     OP.br, 0, OP.end, OP.end,
   ];
   const store = (value: number[]): number[] => [
-    ...outAddr(), ...value, ...storeAs(k.outDtype),
+    ...outAddr(), ...storeAs(k.outDtype, value),
     ...get(O), ...i32c(1), OP.i32_add, ...set(O),
   ];
   const simd = lanes32 || vectorizable(k, level)

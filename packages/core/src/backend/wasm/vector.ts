@@ -208,6 +208,34 @@ export function vectorLoop(x: VectorContext, form: LaneForm): { code: number[]; 
   return { code, nV128: next - x.V0 };
 }
 
+/** The f64 opcodes `wrapInt32` is made of, in scalar or lane form. */
+export interface WrapOps {
+  readonly trunc: readonly number[];
+  readonly floor: readonly number[];
+  readonly add: readonly number[];
+  readonly sub: readonly number[];
+  readonly mul: readonly number[];
+  constant(v: number): number[];
+  /** Converts the (in-range) result to int32; NaN gives 0. */
+  readonly toInt32: readonly number[];
+}
+
+/**
+ * JavaScript's ToInt32 of the f64 value `a` (a local or a constant: it is read twice): t = trunc(a),
+ * t − 2^32·⌊(t + 2^31)·2^−32⌋, then converted, so NaN and ±Inf give 0 and anything else wraps modulo
+ * 2^32 (exact for |a| < 2^83). It is what the cpu backend's Int32Array store does, and how PyTorch's
+ * int32 arithmetic wraps (2147483647 + 1 = −2147483648); saturating instead made wasm differ.
+ */
+export function wrapInt32(a: readonly number[], o: WrapOps): number[] {
+  const t = [...a, ...o.trunc];
+  return [...t, ...t, ...o.constant(2 ** 31), ...o.add, ...o.constant(2 ** -32), ...o.mul, ...o.floor, ...o.constant(2 ** 32), ...o.mul, ...o.sub, ...o.toInt32];
+}
+
+const LANE_WRAP: WrapOps = {
+  trunc: v(V.f64x2_trunc), floor: v(V.f64x2_floor), add: v(V.f64x2_add), sub: v(V.f64x2_sub), mul: v(V.f64x2_mul),
+  constant: f64x2c, toInt32: v(V.i32x4_trunc_sat_f64x2_s_zero),
+};
+
 /** Two f64 lanes: the same float64 arithmetic as the scalar code. */
 export const F64X2: LaneForm = {
   width: 2,
@@ -232,7 +260,7 @@ export const F64X2: LaneForm = {
         if (from === e.dtype || e.dtype === 'float64') return a;
         switch (e.dtype) {
           case 'float32': return from === 'bool' ? a : [...a, ...v(V.f32x4_demote), ...v(V.f64x2_promote)];
-          case 'int32': return from === 'bool' ? a : [...a, ...v(V.i32x4_trunc_sat_f64x2_s_zero), ...v(V.f64x2_convert_low_i32x4_s)];
+          case 'int32': return from === 'bool' ? a : [...wrapInt32(a, LANE_WRAP), ...v(V.f64x2_convert_low_i32x4_s)];
           case 'int64': return from === 'bool' || from === 'int32' ? a : [...a, ...v(V.f64x2_trunc)];
           case 'bool': break;
         }
@@ -246,6 +274,7 @@ export const F64X2: LaneForm = {
     switch (x.k.outDtype) {
       case 'float64': case 'int64': return [...x.outAddr(), ...value, ...simd(V.store, 0, 0)];
       case 'float32': return [...x.outAddr(), ...value, ...v(V.f32x4_demote), ...simd(V.store64_lane, 0, 0, 0)];
+      case 'int32': return [...x.outAddr(), ...wrapInt32(value, LANE_WRAP), ...simd(V.store64_lane, 0, 0, 0)];
       default: return [...x.outAddr(), ...value, ...v(V.i32x4_trunc_sat_f64x2_s_zero), ...simd(V.store64_lane, 0, 0, 0)];
     }
   },
