@@ -25,7 +25,7 @@ export { setNumThreads, getNumThreads } from './backend/wasm/threads.js';
 export type { Backend, DeviceBuffer } from './backend/backend.js';
 export { kernelStats, resetKernelStats, type KernelStats } from './stats.js';
 export { memoryScope } from './memory/scope.js';
-export { keep, endStep } from './memory/arena.js';
+export { keep, endStep, forgetWindows } from './memory/arena.js';
 export { memoryStats, type MemoryStats } from './memory/stats.js';
 export { manualSeed, defaultGenerator, MT19937 } from './random/index.js';
 export { np, NDArray } from './np/index.js';

@@ -37,13 +37,19 @@ let serial = 0;
  * collects, it also notes the tensor: what a step computed stays readable through the next.
  */
 export function born(t: Tensor): number {
-  stepWindow?.tensors.push(t);
+  if (stepWindow && stepWindow.tensors.push(t) > tensorCap) forgetWindows();
   return serial++;
 }
 
 /** Open arenas, innermost last (a step window, when there is one, first). */
 const arenas: Arena[] = [];
 const kept = new WeakSet<Tensor>();
+
+/** Takes `a` off the open arenas (if it is there). */
+function unlink(a: Arena): void {
+  const i = arenas.lastIndexOf(a);
+  if (i >= 0) arenas.splice(i, 1);
+}
 
 const newArena = (): Arena => ({ start: serial, bufs: [], nodes: [], written: [], elements: 0 });
 
@@ -196,8 +202,7 @@ function closeToSurvivors(a: Arena, roots: readonly Tensor[]): void {
  * to `into`, else the arena now innermost, else (`survive`: a scope) to `survivors`.
  */
 function closeArena(a: Arena, roots: readonly Tensor[], opts: { into?: Arena; extra?: readonly Tensor[]; survive?: boolean } = {}): void {
-  const i = arenas.lastIndexOf(a);
-  if (i >= 0) arenas.splice(i, 1);
+  unlink(a);
   const parent = opts.into ?? arenas[arenas.length - 1] ?? null;
   if (!parent && opts.survive) return closeToSurvivors(a, roots);
   sweep(a.bufs, a.nodes, reach([...roots, ...a.written, ...(opts.extra ?? [])]), parent);
@@ -218,7 +223,7 @@ export function inArena<T>(what: string, fn: () => T, roots: (result: T) => read
     throw e;
   }
   if (result instanceof Promise) {
-    arenas.splice(arenas.lastIndexOf(a), 1);
+    unlink(a);
     throw new RosettaError(`${what}: the function returned a Promise; it must be synchronous (the scope would end before the awaited work)`);
   }
   closeArena(a, roots(result), { survive });
@@ -235,17 +240,27 @@ export function inArena<T>(what: string, fn: () => T, roots: (result: T) => read
 let stepWindow: (Arena & { tensors: Tensor[] }) | null = null;
 /** Closed windows not yet freed, oldest first (at most 2 once a step is freed). */
 const pending: (Arena & { tensors: Tensor[] })[] = [];
-/** Elements a window may collect before tracking stops (the loop stopped calling `endStep`). */
+/**
+ * Elements of buffers, and tensors, a window may collect before tracking stops (the loop stopped
+ * calling `endStep`): 4 times the most a step collected, and at least 2^24 elements, 2^16 tensors.
+ */
 let windowCap = Infinity;
+let tensorCap = Infinity;
 const MIN_CAP = 1 << 24;
+const MIN_TENSORS = 1 << 16;
 let forgetScheduled = false;
 
-/** Drops the windows without freeing: the garbage collector is left to free their buffers. */
-function forgetWindows(): void {
-  if (stepWindow) arenas.splice(arenas.indexOf(stepWindow), 1);
+/**
+ * Drops the step windows without freeing (the garbage collector is left to free their buffers):
+ * when a new training loop starts (a new `gluon.Trainer`), what was made since the last step of
+ * the loop before is not treated as a step's values.
+ */
+export function forgetWindows(): void {
+  if (stepWindow) unlink(stepWindow);
   stepWindow = null;
   pending.length = 0;
   windowCap = Infinity;
+  tensorCap = Infinity;
 }
 
 /** When the event loop turns, FinalizationRegistry callbacks run again: stop holding buffers. */
@@ -270,9 +285,10 @@ function forgetOnYield(): void {
  */
 export function endStep(): void {
   if (stepWindow) {
-    arenas.splice(arenas.indexOf(stepWindow), 1);
+    unlink(stepWindow);
     pending.push(stepWindow);
     windowCap = Math.max(windowCap === Infinity ? 0 : windowCap, 4 * stepWindow.elements, MIN_CAP);
+    tensorCap = Math.max(tensorCap === Infinity ? 0 : tensorCap, 4 * stepWindow.tensors.length, MIN_TENSORS);
   }
   stepWindow = { ...newArena(), tensors: [] };
   arenas.unshift(stepWindow);

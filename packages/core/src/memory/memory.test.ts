@@ -18,8 +18,10 @@ function onWasm<T>(f: (be: WasmBackend) => T): T {
   return withBackend('wasm-mem', () => f(core.getBackend() as WasmBackend));
 }
 
-beforeEach(() => {
+beforeEach(async () => {
   registerBackend('wasm-mem', () => new WasmBackend());
+  // Let the event loop turn: step windows and scope survivors of the test before are dropped.
+  await new Promise((resolve) => setTimeout(resolve, 0));
 });
 
 const vals = (t: core.Tensor): number[] => Array.from(t.dataSync() as Float32Array);
@@ -205,6 +207,31 @@ describe('endStep (training-step windows)', () => {
       expect(losses.at(-2)!.dataSync().length).toBe(800);
       expect(() => losses.at(-3)!.dataSync()).toThrow('used after dispose');
       expect(new Set(counts.slice(4)).size).toBe(1);
+    });
+  });
+
+  it('forgetWindows (a new Trainer): what was made since the last step is left to the garbage collector', () => {
+    onWasm(() => {
+      core.endStep();
+      // Uploaded inside a window: freed two steps later unless the windows are dropped.
+      const made = big(800, 12);
+      core.forgetWindows();
+      for (let i = 0; i < 3; i++) core.endStep();
+      expect(vals(made)).toEqual(vals(big(800, 12)));
+    });
+  });
+
+  it('stops holding buffers when the loop stops calling endStep (more tensors than 4 steps made)', () => {
+    onWasm(() => {
+      const outs: core.Tensor[] = [];
+      for (let i = 0; i < 3; i++) {
+        core.endStep();
+        outs.push(big(800, i));
+      }
+      // Past the cap the windows are dropped: nothing of the steps above is freed by endStep.
+      for (let i = 0; i < (1 << 16) + 10; i++) core.zeros([1]);
+      for (let i = 0; i < 3; i++) core.endStep();
+      outs.forEach((t, i) => expect(vals(t)).toEqual(vals(big(800, i))));
     });
   });
 });
