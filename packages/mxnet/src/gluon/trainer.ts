@@ -3,7 +3,7 @@
  * `step(batch_size)` rescales the gradients by 1/batch_size (the loss's backward differentiated the
  * per-sample sum), then updates with MXNet's rule through the core update functions.
  */
-import { adamUpdate, clamp, endStep, rmspropUpdate, sgdUpdate, type AdamState, type RmspropState, type SgdState, type Tensor } from '@rosetta/core';
+import { adamUpdate, clamp, endStep, forgetWindows, rmspropUpdate, sgdUpdate, type AdamState, type RmspropState, type SgdState, type Tensor } from '@rosetta/core';
 import { ParameterDict } from './parameter-dict.js';
 import { Parameter } from './parameter.js';
 
@@ -82,6 +82,8 @@ export class Trainer {
     this._wd = optimizer_params.wd ?? 0;
     this._scale = optimizer_params.rescale_grad ?? 1;
     this._clip = optimizer_params.clip_gradient ?? null;
+    // A new training loop: arrays made since another loop's last step are not its step values.
+    forgetWindows();
   }
 
   /** The current learning rate (`trainer.learning_rate`). */
