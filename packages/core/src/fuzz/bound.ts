@@ -24,8 +24,8 @@ import type { Tensor } from '../tensor/tensor.js';
 /** float32 unit roundoff 2^−24 and float64 2^−53. */
 export const U32 = 2 ** -24;
 export const U64 = 2 ** -53;
-/** Half the smallest subnormal: the absolute part of one rounding (underflow). */
-const ETA: Record<'float32' | 'float64', number> = { float32: 2 ** -150, float64: 0 };
+/** Half the smallest subnormal of a float dtype: the absolute part of one rounding (underflow). */
+export const eta = (dtype: DType): number => (dtype === 'float32' ? 2 ** -150 : dtype === 'float64' ? 2 ** -1075 : 0);
 const F32_MAX = 3.4028234663852886e38;
 
 /**
@@ -70,8 +70,7 @@ export function plus(...es: Bound[]): Bound {
 /** This op's own rounding: u·|out| plus the subnormal floor, where out is finite. */
 export function local(out: Tensor, u: number, dtype: DType): Bound {
   if (u === 0) return null;
-  const eta = dtype === 'float32' || dtype === 'float64' ? ETA[dtype] : 0;
-  return where(finite(out), out.abs().mul(u).add(eta), 0);
+  return where(finite(out), out.abs().mul(u).add(eta(dtype)), 0);
 }
 /** max |f(x ± e) − f(x)|: exact for f monotone on [x − e, x + e]; NaN (a domain crossed) becomes ∞. */
 export function monotone(f: (t: Tensor) => Tensor, x: Tensor, e: Bound): Bound {

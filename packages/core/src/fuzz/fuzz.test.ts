@@ -1,6 +1,9 @@
 /**
- * Cross-backend fuzz suite: seeded random programs (`generate.ts`) run on every registered backend
- * (and on wasm with 2 threads) and compared with the cpu backend in float64 (`compare.ts`).
+ * Cross-backend fuzz suite: seeded random programs (`generate.ts`) run on every registered backend,
+ * on wasm with 2 threads, and with the leaves on the second backend while the first is current
+ * (a tensor computes on its own backend), and are compared with the cpu backend in float64
+ * (`compare.ts`: running rounding-error bounds for op programs, normwise tolerances for losses and
+ * gradients; NaN positions, ±Inf, shapes, dtypes and errors exactly).
  *
  * The package's test script runs vitest twice, with cpu and with wasm as the default backend; each
  * run compares every backend, and the two split the cases: the run whose default backend is the k-th

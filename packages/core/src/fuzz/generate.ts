@@ -6,9 +6,10 @@
  * broadcasting), reductions over random axes, matmul (batched, broadcast batches, transposed and
  * strided views, 1-D and size-1 operands), movement chains (reshape, permute, expand, slice with
  * steps, pad, concat, squeeze/unsqueeze, gather, scatter-add, with size-0 and size-1 dims), and
- * every core loss. Dtypes: all float32, all float64, or mixed (float32, float64, int64, bool).
- * Shapes and dtypes of each value come from the engine itself, on constant stand-ins (nothing is
- * computed), so every generated program is valid; ops that are discontinuous in their input
+ * every core loss. Dtypes: all float32, all float64, mixed (float32, float64, int64, small int32,
+ * bool), or integers only (int32 over its whole range, int64, bool). Shapes and dtypes of each value
+ * come from the engine itself, by building the program on cpu as it is generated (ops stay lazy,
+ * nothing is read), so every generated program is valid; ops that are discontinuous in their input
  * (comparisons, floor/ceil/round/sign, casts to integers, argmax) only take exact operands.
  */
 import { withBackend } from '../backend/registry.js';
@@ -44,7 +45,7 @@ class Builder {
   readonly leaves: LeafSpec[] = [];
   readonly steps: Step[] = [];
   readonly info: ValueInfo[] = [];
-  /** Constant stand-ins of each value, for the engine's shape and dtype inference. */
+  /** Each value built on cpu as the program grows (lazy), for the engine's shape and dtype inference. */
   private readonly dummies: (Tensor | null)[] = [];
 
   /** An integer program: only integer-valued ops (see `elementwiseStep`). */
@@ -58,7 +59,7 @@ class Builder {
     return this.info.length - 1;
   }
 
-  /** Appends a step; its shape and dtype come from running the op on the stand-ins (lazily). */
+  /** Appends a step; its shape and dtype come from applying the op to the values built so far. */
   step(op: string, args: readonly number[], p: P = {}): number {
     const xs = args.map((a) => this.dummies[a]!);
     const out = OPS[op]!.run(xs, p);

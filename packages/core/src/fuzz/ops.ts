@@ -7,7 +7,7 @@
 import type { DType } from '../dtype.js';
 import * as core from '../index.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { U64, finish, local, mag, monotone, plus, times, unit, type Bound, type UnitClass } from './bound.js';
+import { U64, eta, finish, local, mag, monotone, plus, times, unit, type Bound, type UnitClass } from './bound.js';
 import type { Param } from './program.js';
 
 type P = { readonly [k: string]: Param };
@@ -263,7 +263,7 @@ export const OPS: Record<string, OpDef> = {
       const ax = num(c.p.axis);
       const x = mag(c.xs[0]!);
       const rel = x.add(x.max(ax, true)).mul(unit('round', c.dtype)).add(unit('composite', c.dtype) + countOf(c.xs[0]!, c.p) * U64);
-      return plus(c.es[0] ? c.out.abs().mul(c.es[0].max(ax, true)).mul(2) : null, mag(c.out).mul(rel));
+      return plus(c.es[0] ? c.out.abs().mul(c.es[0].max(ax, true)).mul(2) : null, mag(c.out).mul(rel).add(eta(c.dtype)));
     },
   },
   /** x_i − logsumexp(x): E_i + max E, and the rounding of both terms (as logsumexp's). */
@@ -278,7 +278,7 @@ export const OPS: Record<string, OpDef> = {
     },
   },
 
-  /** γ_K = K·u + u: K products summed (float32 matmul accumulates in float32 on wasm), one final rounding. */
+  /** γ_K = K·u + u: K products summed (float32 matmul accumulates in float32 on wasm), one final rounding; K·η for products that underflow. */
   matmul: {
     run: ([a, b]) => a!.matmul(b!),
     bound: (c) => {
@@ -286,7 +286,7 @@ export const OPS: Record<string, OpDef> = {
       const [ea, eb] = c.es;
       const k = a.shape[a.ndim - 1]!;
       const u = unit('round', c.dtype);
-      const own = mag(a).matmul(mag(b)).mul((k + 1) * u);
+      const own = mag(a).matmul(mag(b)).mul((k + 1) * u).add(k * eta(c.dtype));
       return plus(ea ? ea.matmul(mag(b)) : null, eb ? mag(a).matmul(eb) : null, ea && eb ? ea.matmul(eb) : null, own);
     },
   },
