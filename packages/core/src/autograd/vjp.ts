@@ -3,7 +3,7 @@ import { stored } from '../ops/lift.js';
 import { isFloat } from '../dtype.js';
 import { shapesEqual } from '../shape.js';
 import * as ew from '../ops/elementwise.js';
-import { sum } from '../ops/reduce.js';
+import { max, min, sum } from '../ops/reduce.js';
 import { concatBackward, sliceBackward } from './movement-grads.js';
 import { gather, scatterAdd, zerosLazyLike } from '../ops/index-ops.js';
 import { matmul, mT } from '../ops/matmul.js';
@@ -44,12 +44,13 @@ function unreduce(g: Tensor, x: Tensor, axes: readonly number[]): Tensor {
  * Max/min: the gradient is shared evenly among the positions equal to the extremum
  * (`torch.amax`: a NaN extremum gives NaN gradients). A full reduction (`torch.max()`) whose
  * result is NaN shares it among the NaN positions instead (PyTorch's `evenly_distribute_backward`).
- * The input is compared as stored: a computed input is realized first, so that it is rounded to its
- * dtype exactly as the extremum was (a fused recomputation in float64 would match no element).
+ * The input is compared as stored (a computed input is realized) with its extremum taken again from
+ * those stored values, not with the forward's output: a fused recomputation may round an element
+ * differently (float64 on cpu, f32x4 lanes vs the scalar tail on wasm) and then match nothing.
  */
-function extremumGrad(g: Tensor, ctx: VjpContext<'max' | 'min'>): Tensor[] {
+function extremumGrad(g: Tensor, ctx: VjpContext<'max' | 'min'>, reduce: typeof max): Tensor[] {
   const x = stored(x0(ctx));
-  const ext = unreduce(ctx.out, x, ctx.attrs.axes);
+  const ext = unreduce(reduce(x, ctx.attrs.axes), x, ctx.attrs.axes);
   let hit = x.eq(ext);
   if (ctx.attrs.all) hit = hit.logicalOr(x.ne(x).logicalAnd(ext.ne(ext)));
   const mask = hit.cast(x.dtype);
@@ -100,8 +101,8 @@ export const vjpRules: { [P in Primitive]: VjpRule<P> } = {
   },
   cast: (g, c) => [isFloat(c.attrs.from) ? g.cast(c.attrs.from) : null],
   sum: (g, c) => [unreduce(g, x0(c), c.attrs.axes)],
-  max: extremumGrad,
-  min: extremumGrad,
+  max: (g, c) => extremumGrad(g, c, max),
+  min: (g, c) => extremumGrad(g, c, min),
   reshape: (g, c) => [g.reshape(x0(c).shape)],
   permute: (g, c) => {
     const inv = new Array<number>(c.attrs.perm.length);
