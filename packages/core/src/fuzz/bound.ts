@@ -26,7 +26,7 @@ export const U32 = 2 ** -24;
 export const U64 = 2 ** -53;
 /** Half the smallest subnormal of a float dtype: the absolute part of one rounding (underflow). */
 export const eta = (dtype: DType): number => (dtype === 'float32' ? 2 ** -150 : dtype === 'float64' ? 2 ** -1075 : 0);
-const F32_MAX = 3.4028234663852886e38;
+export const F32_MAX = 3.4028234663852886e38;
 
 /**
  * Relative error units per op class and result dtype, each with its reason:

@@ -7,7 +7,7 @@
 import type { DType } from '../dtype.js';
 import * as core from '../index.js';
 import type { Tensor } from '../tensor/tensor.js';
-import { U64, eta, finish, local, mag, monotone, plus, times, unit, type Bound, type UnitClass } from './bound.js';
+import { F32_MAX, U64, eta, finish, local, mag, monotone, plus, times, unit, type Bound, type UnitClass } from './bound.js';
 import type { Param } from './program.js';
 
 type P = { readonly [k: string]: Param };
@@ -286,7 +286,10 @@ export const OPS: Record<string, OpDef> = {
       const [ea, eb] = c.es;
       const k = a.shape[a.ndim - 1]!;
       const u = unit('round', c.dtype);
-      const own = mag(a).matmul(mag(b)).mul((k + 1) * u).add(k * eta(c.dtype));
+      const absProduct = mag(a).matmul(mag(b));
+      let own = absProduct.mul((k + 1) * u).add(k * eta(c.dtype));
+      // A float32 partial sum may overflow (wasm accumulates in float32) once Σ|a||b| leaves float32's range.
+      if (c.dtype === 'float32') own = core.where(absProduct.ge(F32_MAX), Infinity, own);
       return plus(ea ? ea.matmul(mag(b)) : null, eb ? mag(a).matmul(eb) : null, ea && eb ? ea.matmul(eb) : null, own);
     },
   },
