@@ -221,14 +221,16 @@ export interface WrapOps {
 }
 
 /**
- * JavaScript's ToInt32 of the f64 value `a` (a local or a constant: it is read twice): t = trunc(a),
- * t − 2^32·⌊(t + 2^31)·2^−32⌋, then converted, so NaN and ±Inf give 0 and anything else wraps modulo
- * 2^32 (exact for |a| < 2^83). It is what the cpu backend's Int32Array store does, and how PyTorch's
- * int32 arithmetic wraps (2147483647 + 1 = −2147483648); saturating instead made wasm differ.
+ * JavaScript's ToInt32 of the f64 value `a` (a local or a constant: it is read four times), so NaN
+ * and ±Inf give 0 and anything else wraps modulo 2^32: t = trunc(a); r = t − 2^32·trunc(t·2^−32),
+ * exact for every finite t, in (−2^32, 2^32); r − 2^32·⌊(r + 2^31)·2^−32⌋ in [−2^31, 2^31), then
+ * converted. It is what the cpu backend's Int32Array store does, and how PyTorch's int32 arithmetic
+ * wraps (2147483647 + 1 = −2147483648); saturating instead made wasm differ.
  */
 export function wrapInt32(a: readonly number[], o: WrapOps): number[] {
   const t = [...a, ...o.trunc];
-  return [...t, ...t, ...o.constant(2 ** 31), ...o.add, ...o.constant(2 ** -32), ...o.mul, ...o.floor, ...o.constant(2 ** 32), ...o.mul, ...o.sub, ...o.toInt32];
+  const r = [...t, ...t, ...o.constant(2 ** -32), ...o.mul, ...o.trunc, ...o.constant(2 ** 32), ...o.mul, ...o.sub];
+  return [...r, ...r, ...o.constant(2 ** 31), ...o.add, ...o.constant(2 ** -32), ...o.mul, ...o.floor, ...o.constant(2 ** 32), ...o.mul, ...o.sub, ...o.toInt32];
 }
 
 const LANE_WRAP: WrapOps = {
