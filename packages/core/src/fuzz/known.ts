@@ -47,7 +47,7 @@ export const KNOWN_DISCREPANCIES: readonly KnownDiscrepancy[] = [
     description:
       "An int32 op inside a fused kernel is computed in float64 and wrapped to int32 only when stored: core.tensor([65536, 65536], " +
       "{ dtype: 'int32' }).square().sum() gives 8589934592 on cpu and wasm, PyTorch 0 (each int32 product wraps to 0 before the " +
-      'int64 sum). Past 2^53 the unwrapped doubles also differ between the backends by summation order (seed 4242 case 3436: ' +
+      'int64 sum); abs, maximum or a comparison after an overflowing product see the unwrapped value too. Past 2^53 the unwrapped doubles also differ between the backends by summation order (seed 4242 case 3436: ' +
       'mul of two int32 leaves spanning int32, then sum → 4203663599176422400 on wasm, 4203663599176422000 on cpu). Owner: the ' +
       'engine lead (ir/ lowering, or per-op int32 wrapping in both renderers: backend/cpu js-expr and backend/wasm wrapInt32). ' +
       'Excluded: integer programs in which an int32 arithmetic result feeds an op whose result is not int32.',
