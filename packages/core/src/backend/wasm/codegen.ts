@@ -219,12 +219,13 @@ export function kernelWasm(k: Kernel, shared = false): Uint8Array {
     ? { k, level, order, val, loadAddr, outAddr, get, set, I, O, ACC, TMP, V0, helpers: helpers.index, start, end }
     : null;
   let nV128 = 0;
-  /** The innermost loop: SIMD steps (f32x4 for float32 kernels, else f64x2) then the scalar tail when vectorizable, else scalar. */
+  /** The innermost loop: SIMD steps (f32x4 for float32 kernels, else f64x2) then the tail when vectorizable, else scalar. */
   const innermost = (inner: number[]): number[] => {
     if (!simd) return loop(L - 1, inner);
     const v = vectorLoop(simd, lanes32 ? F32X4 : F64X2);
     nV128 = v.nV128;
-    return [...v.code, ...loop(L - 1, inner, false)];
+    // f32x4 lanes round each op to float32: their tail runs in lane form too (the scalar code would not).
+    return [...v.code, ...(lanes32 ? vectorLoop(simd, F32X4, true).code : loop(L - 1, inner, false))];
   };
 
   let inner: number[];

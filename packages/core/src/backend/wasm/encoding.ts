@@ -87,7 +87,7 @@ export function i32x4Const(v: number): number[] {
 
 /** SIMD128 opcodes (after the 0xFD prefix) the generator emits. */
 export const V = {
-  load: 0x00, store: 0x0b, const: 0x0c, shuffle: 0x0d, load64_zero: 0x5d, store64_lane: 0x5b, load32_splat: 0x09,
+  load: 0x00, store: 0x0b, const: 0x0c, shuffle: 0x0d, load64_zero: 0x5d, store64_lane: 0x5b, load32_zero: 0x5c, store32_lane: 0x5a, load32_splat: 0x09,
   f32x4_splat: 0x13, f64x2_splat: 0x14, f64x2_extract: 0x21,
   f64x2_eq: 0x47, f64x2_ne: 0x48, f64x2_lt: 0x49, f64x2_gt: 0x4a, f64x2_le: 0x4b, f64x2_ge: 0x4c,
   not: 0x4d, and: 0x4e, andnot: 0x4f, or: 0x50, xor: 0x51, bitselect: 0x52,

@@ -156,6 +156,11 @@ export interface LaneForm {
   store(x: VectorContext, value: number[]): number[];
   /** Vector accumulators of a reduction from local `acc`: how many, their start, a step with the body's vector, their fold into ACC. */
   accumulator(op: 'sum' | 'max' | 'min', acc: number, x: VectorContext): { locals: number; init: number[]; step(value: number[]): number[]; fold: number[] };
+  /**
+   * The tail in lane form, one element a step, when the scalar code would round differently from the
+   * lanes: a load of one element into lane 0, the store of lane 0, and lane 0 as an f64.
+   */
+  readonly one?: { load(x: VectorContext, e: Extract<Expr, { t: 'load' }>): number[]; store(x: VectorContext, value: number[]): number[]; lane0: number[] };
 }
 
 /** Folds the f64 on the stack into the scalar accumulator, as the scalar loop folds an element. */
@@ -166,10 +171,15 @@ export function foldScalar(op: 'sum' | 'max' | 'min', x: VectorContext): number[
   return [...set(x.TMP), ...t, ...get(x.ACC), ...t, ...get(x.ACC), op === 'max' ? OP.f64_gt : OP.f64_lt, ...t, ...t, OP.f64_ne, OP.i32_or, OP.select, ...set(x.ACC)];
 }
 
-/** The vector loop's code (in `form`) and the number of v128 locals it uses. */
-export function vectorLoop(x: VectorContext, form: LaneForm): { code: number[]; nV128: number } {
+/**
+ * The vector loop's code (in `form`) and the number of v128 locals it uses. With `tail`, the loop
+ * over the elements left after the vector steps, one a step in the same lane arithmetic (`form.one`),
+ * so that an element's value does not depend on whether it fell in a lane or in the tail.
+ */
+export function vectorLoop(x: VectorContext, form: LaneForm, tail = false): { code: number[]; nV128: number } {
   const { k, level, get, set } = x;
-  const W = form.width;
+  const one = tail ? form.one ?? unexpected('tail', k.body) : null;
+  const W = one ? 1 : form.width;
   const d = k.loops.length - 1;
   const vary = x.order.filter((e) => level.get(e) === d);
   const slots = new Map<Expr, number>();
@@ -186,20 +196,23 @@ export function vectorLoop(x: VectorContext, form: LaneForm): { code: number[]; 
   needSplat(k.body);
   const vv = (e: Expr): number[] => (e.t === 'const' ? form.constant(e.v) : get(slots.get(e)!));
   const op = k.reduceOp;
-  const acc = op === null ? null : form.accumulator(op, next, x);
+  const acc = op === null || one ? null : form.accumulator(op, next, x);
   next += acc?.locals ?? 0;
   const scratch = next;
   next += form.scratchLocals;
-  const step = acc === null
-    ? [...form.store(x, vv(k.body)), ...get(x.O), OP.i32_const, ...s32(W), OP.i32_add, ...set(x.O)]
-    : acc.step(vv(k.body));
+  const step = op !== null && one
+    ? [...vv(k.body), ...one.lane0, ...foldScalar(op, x)]
+    : acc === null
+      ? [...(one ? one.store(x, vv(k.body)) : form.store(x, vv(k.body))), ...get(x.O), OP.i32_const, ...s32(W), OP.i32_add, ...set(x.O)]
+      : acc.step(vv(k.body));
+  // The tail goes on from the vector loop's index, with its splatted invariants.
   const code = [
-    ...splats.flatMap((e) => [...x.val(e), ...form.splat, ...set(slots.get(e)!)]),
+    ...(one ? [] : splats.flatMap((e) => [...x.val(e), ...form.splat, ...set(slots.get(e)!)])),
     ...(acc?.init ?? []),
-    ...x.start(d), ...set(x.I(d)),
+    ...(one ? [] : [...x.start(d), ...set(x.I(d))]),
     OP.block, BLOCK_VOID, OP.loop, BLOCK_VOID,
     ...get(x.I(d)), ...x.end(d, W - 1), OP.i32_ge_s, OP.br_if, 1,
-    ...vary.flatMap((e) => [...form.compute(e, vv, x, scratch), ...set(slots.get(e)!)]),
+    ...vary.flatMap((e) => [...(one && e.t === 'load' ? one.load(x, e) : form.compute(e, vv, x, scratch)), ...set(slots.get(e)!)]),
     ...step,
     ...get(x.I(d)), OP.i32_const, ...s32(W), OP.i32_add, ...set(x.I(d)),
     OP.br, 0, OP.end, OP.end,

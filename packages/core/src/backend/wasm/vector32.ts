@@ -3,6 +3,8 @@
  * float32 (as PyTorch computes float32), exp/expm1/log/log1p/tanh from `vmath32.ts` inlined. Sums
  * accumulate in float64 (the four lanes promoted into two f64x2 accumulators), max/min in the lanes
  * (NaN kept aside in a mask).
+ * The elements left after the last four-wide step run in the same f32x4 arithmetic one at a time
+ * (lane 0), so an element's value does not depend on its position.
  * NOTE: the scalar code and the f64x2 form compute float32 kernels in float64 and round once on
  * store, so a float32 kernel's elements can differ from the cpu backend's in the last bits.
  * Used when every value that varies in the loop is float32 (or bool, held as 0/1 in f32 lanes)
@@ -90,6 +92,11 @@ export const F32X4: LaneForm = {
     return laneArith(e, vv, F32X4_OPS) ?? unexpected('f32x4', e);
   },
   store: (x, value) => [...x.outAddr(), ...value, ...simd(V.store, 0, 0)],
+  one: {
+    load: (x, e) => [...x.loadAddr(e), ...simd(V.load32_zero, 2, 0)],
+    store: (x, value) => [...x.outAddr(), ...value, ...simd(V.store32_lane, 2, 0, 0)],
+    lane0: [...simd(V.f32x4_extract, 0), OP.f64_promote_f32],
+  },
   accumulator(op, acc, x) {
     const { get, set } = x;
     if (op === 'sum') {
