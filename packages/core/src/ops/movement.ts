@@ -1,6 +1,7 @@
 import { record } from '../autograd/record.js';
 import { fmtShape, ShapeError, ValueError } from '../errors.js';
-import { promoteTypes } from '../dtype.js';
+import { isFloat, promoteTypes } from '../dtype.js';
+import { scalarTensor } from './lift.js';
 import { mkBinary, mkCast, mkConst } from '../ir/lazy.js';
 import { lzExpand, lzPad, lzPermute, lzReshape, lzSlice } from '../ir/movement.js';
 import { normAxes, normAxis, sizeOf } from '../shape.js';
@@ -141,7 +142,8 @@ export function pad(x: Tensor, before: readonly number[], after: readonly number
   const out = record('pad', [x], { before: [...before], after: [...after] }, new Tensor(lzPad(x.lazy, before, after), x.backend));
   if (value === 0) return out;
   const inside = new Tensor(lzPad(mkConst(1, 'bool', x.lazy.shape, x.backend), before, after), x.backend);
-  return where(inside, out, value);
+  // The pad value takes x's dtype (PyTorch: an int tensor padded with 1.5 stays int, padded with 1).
+  return where(inside, out, scalarTensor(isFloat(x.dtype) ? value : x.dtype === 'bool' ? Number(value !== 0) : Math.trunc(value), x.dtype, [], x));
 }
 
 /** Joins tensors along an existing dim (`torch.cat`): a sum of zero-padded views, no copies. */

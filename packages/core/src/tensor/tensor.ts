@@ -238,9 +238,17 @@ export class Tensor {
   fill_(value: number): this { return inplace.fill(this, value); }
 }
 
+/**
+ * A buffer as the host sees it: int64 (held as doubles) becomes a BigInt64Array. A NaN, ±inf or
+ * out-of-range value that reached int64 (a cast of such a float) reads as INT64_MIN, as PyTorch's
+ * cast gives on x86 (it is undefined in C++); BigInt() would throw or wrap.
+ */
 function toHost(data: TypedArray, dtype: DType): HostArray {
   if (dtype !== 'int64') return data;
   const out = new BigInt64Array(data.length);
-  for (let i = 0; i < data.length; i++) out[i] = BigInt(data[i]!);
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i]!;
+    out[i] = Math.abs(v) < 2 ** 63 ? BigInt(v) : -(2n ** 63n);
+  }
   return out;
 }
