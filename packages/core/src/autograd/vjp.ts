@@ -73,8 +73,8 @@ export const vjpRules: { [P in Primitive]: VjpRule<P> } = {
   exp: (g, c) => [g.mul(c.out)],
   log: (g, c) => [g.div(x0(c))],
   sqrt: (g, c) => [g.div(c.out.mul(2))],
-  // sgn(x) with sgn(NaN) = 0, as PyTorch's abs backward.
-  abs: (g, c) => [g.mul(x0(c).gt(0).cast(g.dtype).sub(x0(c).lt(0).cast(g.dtype)))],
+  // g·sgn(x) with sgn(NaN) = 0, as PyTorch's abs backward (a NaN g still gives NaN).
+  abs: (g, c) => [g.mul(ew.where(x0(c).ne(x0(c)), 0, x0(c).sign()))],
   sign: zero, floor: zero, ceil: zero, round: zero, logicalNot: none,
   sin: (g, c) => [g.mul(x0(c).cos())],
   cos: (g, c) => [g.mul(x0(c).sin()).neg()],
