@@ -205,6 +205,16 @@ function closeArena(a: Arena, roots: readonly Tensor[], opts: { into?: Arena; ex
   unlink(a);
   const parent = opts.into ?? arenas[arenas.length - 1] ?? null;
   if (!parent && opts.survive) return closeToSurvivors(a, roots);
+  // Nothing here holds memory that freeing gives back (JS arrays, small host-side buffers): skip
+  // the walk, which would cost a tiny training step more than its kernels; an enclosing arena
+  // still sees these buffers.
+  if (!a.bufs.some((b) => b.backend.holdsMemory?.(b))) {
+    if (parent) {
+      for (const b of a.bufs) parent.bufs.push(b);
+      for (const n of a.nodes) parent.nodes.push(n);
+    }
+    return;
+  }
   sweep(a.bufs, a.nodes, reach([...roots, ...a.written, ...(opts.extra ?? [])]), parent);
 }
 
