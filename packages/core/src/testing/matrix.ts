@@ -63,3 +63,37 @@ export class OutcomeTally {
     if (this.total !== cases) throw new Error(`${this.total} of ${cases} cases recorded a clear error or the framework's value (${this.summary('tally')})`);
   }
 }
+
+/** What a case expects: the framework's error (its message matched) or its value; `src` cites where the expectation comes from. */
+export type MatrixExpect = { error: RegExp; src: string } | { value: MatrixValues; src: string };
+
+/** The expectation "raises an error whose message matches `error`". */
+export const err = (error: RegExp, src: string): MatrixExpect => ({ error, src });
+/** The expectation "gives `value`". */
+export const val = (value: MatrixValues, src: string): MatrixExpect => ({ value, src });
+/** `s` with the characters a RegExp would read as syntax escaped. */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A pattern matching exactly `s`. */
+export const exact = (s: string): RegExp => new RegExp(`^${escapeRegExp(s)}$`);
+
+/**
+ * Runs a case and judges it against `want`: the outcome it counts as, and why it is neither (null
+ * when it matched). An expected error must be an `Error` whose message matches; an expected value
+ * must be `sameValues` within float32's tolerance (`numbers` reads the facade's result).
+ */
+export function judge(run: () => unknown, want: MatrixExpect, numbers: (result: unknown) => MatrixValues, framework: string): { outcome: Outcome; why: string | null } {
+  if ('error' in want) {
+    let thrown: unknown;
+    try {
+      run();
+    } catch (e) {
+      thrown = e;
+    }
+    if (!(thrown instanceof Error)) return { outcome: 'anything else', why: `should raise (${want.src}), got ${thrown === undefined ? 'no error' : String(thrown)}` };
+    if (!want.error.test(thrown.message)) return { outcome: 'anything else', why: `message ${JSON.stringify(thrown.message)} does not match ${want.error} (${want.src})` };
+    return { outcome: 'clear error', why: null };
+  }
+  const got = numbers(run());
+  if (!sameValues(got, want.value, FLOAT32_TOLERANCE)) return { outcome: 'anything else', why: `got ${show(got)}, ${framework} gives ${show(want.value)} (${want.src})` };
+  return { outcome: 'framework value', why: null };
+}
