@@ -63,24 +63,18 @@ describe.each(others)('tensors made on the suite backend, read while %s is curre
     const target = tensor([1, 2], { dtype: 'int64' });
     const lp = tensor([[[-1.2, -0.4, -2.1]], [[-0.3, -1.6, -1.5]], [[-0.9, -0.8, -1.7]]]);
     const rows = tensor([1, 0], { dtype: 'int64' });
-    const want = {
+    const results = () => ({
       like: fullLike(x, 0.5).tolist(),
       zeros: zerosLike(x).tolist(),
       margin: multiMarginLoss(x, target).item(),
       sdml: sdmlLoss(x, x.mul(2)).tolist(),
       ctc: ctcLoss(lp, tensor([[1, 2]], { dtype: 'int64' }), { inputLengths: [3], targetLengths: [2] }).item(),
       index: indexTensor(x, [rows]).tolist(),
-    };
+    });
+    const want = results();
     setBackend(other);
     expect(fullLike(x, 0.5).backend).toBe(homeBackend);
-    expect({
-      like: fullLike(x, 0.5).tolist(),
-      zeros: zerosLike(x).tolist(),
-      margin: multiMarginLoss(x, target).item(),
-      sdml: sdmlLoss(x, x.mul(2)).tolist(),
-      ctc: ctcLoss(lp, tensor([[1, 2]], { dtype: 'int64' }), { inputLengths: [3], targetLengths: [2] }).item(),
-      index: indexTensor(x, [rows]).tolist(),
-    }).toEqual(want);
+    expect(results()).toEqual(want);
     setBackend(home);
     const w = zeros([2, 3]);
     setBackend(other);

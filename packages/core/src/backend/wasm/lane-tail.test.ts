@@ -31,13 +31,13 @@ const OPS: [string, (x: core.Tensor) => core.Tensor][] = [
 
 describe('wasm f32x4 kernels: the tail computes as the lanes do', () => {
   it.each(OPS)('%s: every element of a 7-element kernel equals the lanes’ value', (_, f) => {
-    const [seven, eight] = onWasm(() => [f(filled(7)).dataSync(), f(filled(8)).dataSync()]);
+    const [seven, eight] = onWasm(() => [f(filled(7)).dataSync() as Float32Array, f(filled(8)).dataSync() as Float32Array]);
     expect(new Set(Array.from(seven)).size).toBe(1);
     expect(seven[6]).toBe(eight[0]);
   });
 
   it('a sum over a tail adds the lane-rounded values', () => {
-    const [sum7, one] = onWasm(() => [filled(7).expm1().sum().item(), filled(8).expm1().dataSync()[0]!]);
+    const [sum7, one] = onWasm(() => [filled(7).expm1().sum().item(), (filled(8).expm1().dataSync() as Float32Array)[0]!]);
     // Seven equal float32 values sum exactly in float64, then round once to float32.
     expect(sum7).toBe(Math.fround(7 * one));
   });
